@@ -1,0 +1,203 @@
+/* run: the stages of one run in order (see run.h). */
+#include "app/run.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "app/config.h"
+#include "base/date.h"
+#include "figures/disclosure.h"
+#include "figures/figures.h"
+#include "figures/ia_figures.h"
+#include "figures/periods.h"
+#include "ingest/ingest_ia.h"
+#include "ingest/input_files.h"
+#include "ingest/mapping.h"
+#include "ingest/rejects.h"
+#include "publish/publish.h"
+#include "records/incidents.h"
+#include "report/rejects_csv.h"
+#include "report/statistics_csv.h"
+#include "report/vb_workbook.h"
+
+enum { OUT_PATH_MAX = 2048 };
+
+/* Everything one run holds; released in one place. */
+struct run_state {
+	vbs_config cfg;
+	vbs_codesets codesets;
+	vbs_mapping ia_map;
+	vbs_input_files files;
+	vbs_rejects rejects;
+	vbs_incidents incidents;
+	vbs_periods periods_vb, periods_ytd;
+	vbs_figures figures;
+	vbs_publish *publish;
+};
+
+static void run_state_release(struct run_state *s)
+{
+	publish_free(s->publish);
+	figures_release(&s->figures);
+	incidents_release(&s->incidents);
+	rejects_release(&s->rejects);
+	input_files_release(&s->files);
+}
+
+static uint64_t person_mask(const vbs_config *cfg, const vbs_codesets *cs,
+                            const vbs_mapping *m, vbs_error *err, int *ok)
+{
+	int col = mapping_column(m, "kategori");
+	const vbs_codeset *set;
+	uint64_t mask = 0;
+
+	*ok = 0;
+	if (col < 0 || m->columns[col].codeset < 0) {
+		error_set(err, VBS_E_CONFIG, m->path, 0, NULL, "no [column kategori] with a codeset");
+		return 0;
+	}
+	set = &cs->sets[m->columns[col].codeset];
+	for (int i = 0; i < cfg->nperson_kategori; i++) {
+		int code = codeset_lookup(set, cfg->person_kategori[i]);
+
+		if (code < 0 || code >= 64) {
+			error_set(err, VBS_E_CONFIG, cfg->path, 0, NULL,
+			          "person_kategori '%s' is not a code of the set '%s'",
+			          cfg->person_kategori[i], set->name);
+			return 0;
+		}
+		mask |= UINT64_C(1) << code;
+	}
+	*ok = 1;
+	return mask;
+}
+
+static int build_figures(struct run_state *s, int32_t as_of, vbs_error *err)
+{
+	int first = ia_figures_first_year(&s->incidents, as_of);
+	int ok;
+	uint64_t persons = person_mask(&s->cfg, &s->codesets, &s->ia_map, err, &ok);
+	char day[11];
+
+	if (!ok)
+		return -1;
+	if (first < 0) {
+		date_format(as_of, day);
+		return error_set(err, VBS_E_DATA, NULL, 0, NULL,
+		                 "the as-of date %s is before every IA case; check --as-of", day);
+	}
+	if (periods_build(&s->periods_vb, "vb", first, as_of) != 0 ||
+	    periods_build(&s->periods_ytd, "lagesbild", first, as_of) != 0)
+		return error_set(err, VBS_E_DATA, NULL, 0, NULL,
+		                 "the data span more than %d years; check the dates", PERIODS_MAX);
+	if (s->periods_vb.n == 0) {
+		date_format(as_of, day);
+		return error_set(err, VBS_E_DATA, NULL, 0, NULL,
+		                 "no complete year of IA data up to %s; the first case is from %d",
+		                 day, first);
+	}
+	for (int r = 0; r < 2; r++) {
+		vbs_ia_figures req = {
+			.cases = &s->incidents,
+			.mapping = &s->ia_map,
+			.codesets = &s->codesets,
+			.periods = r == 0 ? &s->periods_vb : &s->periods_ytd,
+			.person_kategori = persons,
+		};
+
+		if (ia_figures_build(&req, &s->figures, err) != 0)
+			return -1;
+	}
+	disclosure_apply_primary(&s->figures, s->cfg.disclosure_threshold);
+	return 0;
+}
+
+static int write_outputs(struct run_state *s, const vbs_options *opt,
+                         vbs_error *err)
+{
+	char path[OUT_PATH_MAX], name[64];
+	const char *tmpdir = getenv("TMPDIR");
+	int report_year = periods_report_year(opt->as_of);
+
+	if (!tmpdir || !*tmpdir)
+		tmpdir = "/tmp";
+	if (publish_stage(s->publish, "statistics.csv", PUBLISH_PLAIN, path, sizeof(path), err) != 0 ||
+	    statistics_csv_write(&s->figures, path, err) != 0)
+		return -1;
+	if (publish_stage(s->publish, "rejects.csv", PUBLISH_PLAIN, path, sizeof(path), err) != 0 ||
+	    rejects_csv_write(&s->rejects, path, err) != 0)
+		return -1;
+	snprintf(name, sizeof(name), "VB-bilaga-VBE-%d.xlsx", report_year);
+	if (publish_stage(s->publish, name, PUBLISH_XLSX, path, sizeof(path), err) != 0)
+		return -1;
+	return vb_workbook_write(&(vbs_report_ctx){
+		.figures = &s->figures,
+		.periods = &s->periods_vb,
+		.as_of = opt->as_of,
+		.report_year = report_year,
+		.district = s->cfg.district,
+		.tmpdir = tmpdir,
+	}, path, err);
+}
+
+static void log_files(FILE *log, const vbs_input_files *files)
+{
+	for (size_t i = 0; i < files->n; i++) {
+		const vbs_input_file *f = &files->files[i];
+
+		fprintf(log, "  %s: %s, '%c', %ld rows read, %ld accepted, %ld rejected, %ld duplicates, %ld after the as-of date\n",
+		        f->path, f->encoding ? f->encoding : "?", f->delimiter,
+		        f->rows_read, f->accepted, f->rejected, f->duplicates,
+		        f->after_as_of);
+	}
+}
+
+int run_pipeline(const vbs_options *opt, const char *config_path, FILE *log,
+                 vbs_error *err)
+{
+	struct run_state s;
+	struct stat st;
+	char day[11];
+	int rc = -1;
+
+	memset(&s, 0, sizeof(s));
+	input_files_init(&s.files);
+	rejects_init(&s.rejects);
+	figures_init(&s.figures);
+	config_init(&s.cfg);
+	date_format(opt->as_of, day);
+	fprintf(log, "vbestat %s: run with as-of date %s, configuration %s\n",
+	        VBS_VERSION, day, config_path);
+	if (config_load(&s.cfg, config_path, err) != 0 ||
+	    codesets_load(&s.codesets, s.cfg.dir, err) != 0 ||
+	    mapping_load(&s.ia_map, s.cfg.dir, "ia", &s.codesets, err) != 0)
+		goto done;
+	if (stat(opt->inputs, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		error_set(err, VBS_E_NOINPUT, opt->inputs, 0, NULL,
+		          "the input folder is missing or not a folder; check --inputs");
+		goto done;
+	}
+	if (!(s.publish = publish_begin(opt->outputs, err)))
+		goto done;
+	if (ingest_ia(&(vbs_ingest){
+		    .inputs_dir = opt->inputs,
+		    .codesets = &s.codesets,
+		    .as_of = opt->as_of,
+		    .files = &s.files,
+		    .rejects = &s.rejects,
+	    }, &s.ia_map, config_source_required(&s.cfg, "ia"), &s.incidents, err) != 0)
+		goto done;
+	log_files(log, &s.files);
+	fprintf(log, "  %zu distinct IA cases, %zu rejected values\n", s.incidents.n,
+	        s.rejects.n);
+	if (build_figures(&s, opt->as_of, err) != 0 ||
+	    write_outputs(&s, opt, err) != 0 ||
+	    publish_commit(s.publish, err) != 0)
+		goto done;
+	fprintf(log, "published %zu figures to %s\n", s.figures.n, opt->outputs);
+	rc = 0;
+done:
+	run_state_release(&s);
+	return rc;
+}

@@ -1,0 +1,32 @@
+/* disclosure: primary suppression of small person-related counts (see
+ * disclosure.h). */
+#include "figures/disclosure.h"
+
+#include <string.h>
+
+static void suppress(vbs_figure *f)
+{
+	f->suppressed = 1;
+}
+
+long disclosure_apply_primary(vbs_figures *t, int threshold)
+{
+	long suppressed = 0;
+
+	for (size_t i = 0; i < t->n; i++) {
+		vbs_figure *f = &t->rows[i];
+		const vbs_figure *total;
+
+		if (strcmp(f->dimension, "total") == 0 || f->suppressed)
+			continue;
+		total = figures_find(t, f->report, f->indicator, f->period, "total", "alla");
+		if (total && total->value < threshold && total->persons > 0) {
+			suppress(f);
+			suppressed++;
+		} else if (f->value >= 1 && f->value < threshold && f->persons > 0) {
+			suppress(f);
+			suppressed++;
+		}
+	}
+	return suppressed;
+}

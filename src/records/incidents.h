@@ -1,0 +1,55 @@
+/* incidents: the staged IA cases, one compact record per distinct
+ * Ärendenummer after de-duplication. Nothing after ingest sees a CSV string:
+ * dates are day numbers, codes are indices into the mapping's code sets.
+ * Each record keeps the file and line it came from, for traceability. */
+#ifndef VBS_INCIDENTS_H
+#define VBS_INCIDENTS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "records/intern.h"
+
+/* Code index meaning "no value" in a code field without fallback. */
+#define INCIDENT_CODE_NONE UINT8_MAX
+
+typedef struct vbs_incident {
+	int32_t event_day;   /* Händelsedatum, day number */
+	int32_t modified;    /* Senast ändrad, minute stamp, or DATE_NONE */
+	uint32_t line;       /* physical line in its file */
+	uint16_t file;       /* index in the input-file ledger */
+	uint8_t vbe;         /* koppling_vbe code index */
+	uint8_t miljo;       /* code indices; the set's fallback when missing */
+	uint8_t kategori;
+	uint8_t handelsetyp;
+	uint8_t verksamhet;
+	uint8_t omrade;
+} vbs_incident;
+
+_Static_assert(sizeof(vbs_incident) <= 32, "an IA case must fit in 32 bytes");
+
+typedef struct vbs_incidents {
+	vbs_intern ids;      /* Ärendenummer -> record index */
+	vbs_incident *items; /* indexed by the interned id */
+	size_t n, cap;
+} vbs_incidents;
+
+int incidents_init(vbs_incidents *s, size_t expected);
+void incidents_release(vbs_incidents *s);
+
+typedef enum incident_put {
+	INCIDENT_NEW,      /* first version of this case */
+	INCIDENT_REPLACED, /* replaced an earlier version (that one lost) */
+	INCIDENT_KEPT,     /* an earlier version is newer: this one lost */
+	INCIDENT_ERROR = -1
+} incident_put;
+
+/* Offers a version of case `id`. Versions are offered in read order (files
+ * in name order, rows in file order). The one with the latest `modified`
+ * wins; a missing `modified` loses to any valid one; on a tie the later
+ * offered wins. On INCIDENT_REPLACED, *loser_file is the file of the version
+ * that lost. */
+incident_put incidents_put(vbs_incidents *s, const char *id,
+                           const vbs_incident *rec, int *loser_file);
+
+#endif

@@ -1,0 +1,294 @@
+/* xlsx: checked libxlsxwriter output (see xlsx.h). */
+#include "report/xlsx.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "base/text.h"
+
+/* Okabe–Ito, safe for the common forms of colour blindness. */
+static const lxw_color_t palette[] = {0x0072B2, 0xE69F00, 0x009E73, 0xD55E00,
+                                      0xCC79A7, 0x56B4E9, 0xF0E442};
+
+enum { WIDTH_MIN = 8, WIDTH_MAX = 60, LABEL_WIDTH_MIN = 14 };
+
+struct vbs_xlsx {
+	lxw_workbook *wb;
+	char *path;
+	lxw_format *title, *subtitle, *header, *count, *text, *note, *dots;
+	vbs_error err;  /* the first error, VBS_OK while none */
+};
+
+static int fail(vbs_xlsx *wb, vbs_status code, const char *fmt, const char *what)
+{
+	if (wb->err.code == VBS_OK)
+		error_set(&wb->err, code, wb->path, 0, NULL, fmt, what);
+	return -1;
+}
+
+static int check_lxw(vbs_xlsx *wb, lxw_error e, const char *what)
+{
+	if (e == LXW_NO_ERROR)
+		return 0;
+	if (wb->err.code == VBS_OK)
+		error_set(&wb->err, VBS_E_SOFTWARE, wb->path, 0, NULL,
+		          "libxlsxwriter failed on %s: %s", what, lxw_strerror(e));
+	return -1;
+}
+
+/* Characters in a UTF-8 string (what Excel's limits count). */
+static size_t chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+static int check_text(vbs_xlsx *wb, const char *s)
+{
+	if (!text_is_utf8(s, strlen(s)))
+		return fail(wb, VBS_E_SOFTWARE, "invalid UTF-8 in text for %s", "a cell");
+	if (chars(s) > XL_CELL_TEXT_MAX)
+		return fail(wb, VBS_E_SOFTWARE, "text longer than Excel's cell limit in %s", "a cell");
+	return 0;
+}
+
+static int put_string(vbs_xlsx *wb, lxw_worksheet *ws, int row, int col,
+                      const char *s, lxw_format *fmt)
+{
+	if (row >= XL_ROWS_MAX || col >= XL_COLS_MAX)
+		return fail(wb, VBS_E_SOFTWARE, "%s beyond Excel's sheet size", "a cell");
+	if (check_text(wb, s) != 0)
+		return -1;
+	return check_lxw(wb, worksheet_write_string(ws, (lxw_row_t)row,
+	                                            (lxw_col_t)col, s, fmt),
+	                 "a text cell");
+}
+
+vbs_xlsx *xlsx_open(const char *path, const vbs_xlsx_props *p,
+                            vbs_error *err)
+{
+	vbs_xlsx *wb = calloc(1, sizeof(*wb));
+	lxw_workbook_options opt = {.tmpdir = (char *)p->tmpdir};
+	lxw_doc_properties props = {
+		.title = (char *)p->title,
+		.subject = (char *)p->subject,
+		.author = (char *)p->author,
+		.company = (char *)p->company,
+		.keywords = (char *)p->keywords,
+		/* libxlsxwriter reads this as UTC: the as-of date at 00:00 UTC, so
+		 * the same as-of date gives the same bytes. */
+		.created = (time_t)p->created_day * 86400,
+	};
+
+	if (!wb || !(wb->path = strdup(path))) {
+		free(wb);
+		error_set(err, VBS_E_SOFTWARE, NULL, 0, NULL, "out of memory");
+		return NULL;
+	}
+	wb->wb = workbook_new_opt(path, &opt);
+	if (!wb->wb) {
+		error_set(err, VBS_E_CANTCREAT, path, 0, NULL,
+		          "unable to create the workbook '%s'; check the output folder and $TMPDIR",
+		          path);
+		free(wb->path);
+		free(wb);
+		return NULL;
+	}
+	if (workbook_set_properties(wb->wb, &props) != LXW_NO_ERROR)
+		fail(wb, VBS_E_SOFTWARE, "unable to set the properties of %s", path);
+	wb->title = workbook_add_format(wb->wb);
+	format_set_bold(wb->title);
+	format_set_font_size(wb->title, 14);
+	wb->subtitle = workbook_add_format(wb->wb);
+	format_set_italic(wb->subtitle);
+	wb->header = workbook_add_format(wb->wb);
+	format_set_bold(wb->header);
+	format_set_text_wrap(wb->header);
+	wb->count = workbook_add_format(wb->wb);
+	format_set_num_format(wb->count, "#,##0;-#,##0;\"–\"");
+	wb->dots = workbook_add_format(wb->wb);
+	format_set_align(wb->dots, LXW_ALIGN_RIGHT);
+	wb->text = workbook_add_format(wb->wb);
+	wb->note = workbook_add_format(wb->wb);
+	format_set_font_size(wb->note, 9);
+	return wb;
+}
+
+lxw_worksheet *xlsx_sheet(vbs_xlsx *wb, const char *name,
+                              const char *title, const char *subtitle)
+{
+	lxw_worksheet *ws;
+	char header[XL_HEADER_FOOTER_MAX + 1];
+
+	if (chars(name) > XL_SHEET_NAME_MAX || strpbrk(name, "[]:*?/\\")) {
+		fail(wb, VBS_E_SOFTWARE, "invalid sheet name '%s'", name);
+		return NULL;
+	}
+	ws = workbook_add_worksheet(wb->wb, name);
+	if (!ws) {
+		fail(wb, VBS_E_SOFTWARE, "unable to add the sheet '%s'", name);
+		return NULL;
+	}
+	if (put_string(wb, ws, 0, 0, title, wb->title) != 0 ||
+	    put_string(wb, ws, 1, 0, subtitle, wb->subtitle) != 0)
+		return NULL;
+	worksheet_set_paper(ws, 9); /* A4 */
+	worksheet_set_landscape(ws);
+	worksheet_fit_to_pages(ws, 1, 0);
+	/* "&C" centres; "&&" is a literal "&" in Excel's header codes. */
+	snprintf(header, sizeof(header), "&C%s", title);
+	if (chars(header) <= XL_HEADER_FOOTER_MAX && !strchr(title, '&'))
+		check_lxw(wb, worksheet_set_header(ws, header), "the page header");
+	return ws;
+}
+
+static void set_widths(lxw_worksheet *ws, const vbs_table *t)
+{
+	size_t w = LABEL_WIDTH_MIN;
+
+	for (int r = 0; r < t->nrows; r++)
+		if (chars(t->labels[r]) + 2 > w)
+			w = chars(t->labels[r]) + 2;
+	if (chars(t->headers[0]) + 2 > w)
+		w = chars(t->headers[0]) + 2;
+	worksheet_set_column(ws, 0, 0, (double)(w > WIDTH_MAX ? WIDTH_MAX : w), NULL);
+	for (int c = 1; c < t->ncols; c++) {
+		size_t cw = chars(t->headers[c]) + 3;
+
+		if (cw < WIDTH_MIN)
+			cw = WIDTH_MIN;
+		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
+		                     (double)(cw > WIDTH_MAX ? WIDTH_MAX : cw), NULL);
+	}
+}
+
+int xlsx_table(vbs_xlsx *wb, lxw_worksheet *ws, int first_row,
+                   const vbs_table *t)
+{
+	lxw_table_column *cols = calloc((size_t)t->ncols, sizeof(*cols));
+	lxw_table_column **colp = calloc((size_t)t->ncols + 1, sizeof(*colp));
+	lxw_table_options opt = {.name = (char *)t->name, .style_type = LXW_TABLE_STYLE_TYPE_LIGHT,
+	                         .style_type_number = 9};
+	int last_row = first_row + t->nrows;
+	int rc = -1;
+
+	if (!cols || !colp) {
+		fail(wb, VBS_E_SOFTWARE, "out of memory in %s", "a table");
+		goto done;
+	}
+	if (t->ncols < 2 || t->nrows < 1 || last_row + 2 >= XL_ROWS_MAX ||
+	    t->ncols > XL_COLS_MAX) {
+		fail(wb, VBS_E_SOFTWARE, "table %s has an impossible size", t->name);
+		goto done;
+	}
+	for (int c = 0; c < t->ncols; c++) {
+		if (check_text(wb, t->headers[c]) != 0)
+			goto done;
+		cols[c].header = (char *)t->headers[c];
+		cols[c].header_format = wb->header;
+		colp[c] = &cols[c];
+	}
+	opt.columns = colp;
+	if (check_lxw(wb, worksheet_add_table(ws, (lxw_row_t)first_row, 0,
+	                                      (lxw_row_t)last_row,
+	                                      (lxw_col_t)(t->ncols - 1), &opt),
+	              "a table") != 0)
+		goto done;
+	for (int r = 0; r < t->nrows; r++) {
+		int row = first_row + 1 + r;
+
+		if (put_string(wb, ws, row, 0, t->labels[r], wb->text) != 0)
+			goto done;
+		for (int c = 1; c < t->ncols; c++) {
+			const vbs_figure *f = t->cells[r * (t->ncols - 1) + (c - 1)];
+
+			if (!f)
+				continue;
+			if (f->suppressed) {
+				if (put_string(wb, ws, row, c, "..", wb->dots) != 0)
+					goto done;
+			} else if (f->has & FIG_VALUE) {
+				if (check_lxw(wb, worksheet_write_number(ws, (lxw_row_t)row,
+				                                         (lxw_col_t)c, f->value,
+				                                         wb->count),
+				              "a number cell") != 0)
+					goto done;
+			}
+		}
+	}
+	if (t->source_note && put_string(wb, ws, last_row + 1, 0, t->source_note, wb->note) != 0)
+		goto done;
+	set_widths(ws, t);
+	worksheet_freeze_panes(ws, (lxw_row_t)(first_row + 1), 1);
+	worksheet_repeat_rows(ws, (lxw_row_t)first_row, (lxw_row_t)first_row);
+	rc = last_row + 2;
+done:
+	free(cols);
+	free(colp);
+	return rc;
+}
+
+int xlsx_column_chart(vbs_xlsx *wb, lxw_worksheet *ws, const vbs_chart *c)
+{
+	lxw_chart *chart = workbook_add_chart(wb->wb, LXW_CHART_COLUMN);
+	lxw_chart_series *series;
+	lxw_chart_fill fill = {.color = palette[0]};
+	lxw_chart_options opt = {.x_scale = 1.4, .y_scale = 1.2,
+	                         .description = (char *)c->alt_text};
+
+	if (!chart)
+		return fail(wb, VBS_E_SOFTWARE, "unable to add %s", "a chart");
+	if (!c->alt_text || !*c->alt_text)
+		return fail(wb, VBS_E_SOFTWARE, "chart '%s' has no alt text", c->title);
+	series = chart_add_series(chart, NULL, NULL);
+	if (!series)
+		return fail(wb, VBS_E_SOFTWARE, "unable to add %s", "a chart series");
+	chart_series_set_categories(series, c->sheet, (lxw_row_t)c->header_row,
+	                            (lxw_col_t)c->first_col, (lxw_row_t)c->header_row,
+	                            (lxw_col_t)c->last_col);
+	chart_series_set_values(series, c->sheet, (lxw_row_t)c->data_row,
+	                        (lxw_col_t)c->first_col, (lxw_row_t)c->data_row,
+	                        (lxw_col_t)c->last_col);
+	chart_series_set_name(series, c->y_title);
+	chart_series_set_fill(series, &fill);
+	chart_title_set_name(chart, c->title);
+	chart_axis_set_name(chart->x_axis, c->x_title);
+	chart_axis_set_name(chart->y_axis, c->y_title);
+	chart_axis_set_num_format(chart->y_axis, "#,##0");
+	chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+	return check_lxw(wb, worksheet_insert_chart_opt(ws, (lxw_row_t)c->at_row,
+	                                                (lxw_col_t)c->at_col, chart, &opt),
+	                 "inserting a chart");
+}
+
+int xlsx_text(vbs_xlsx *wb, lxw_worksheet *ws, int row, const char *text)
+{
+	return put_string(wb, ws, row, 0, text, wb->note);
+}
+
+int xlsx_close(vbs_xlsx *wb, vbs_error *err)
+{
+	lxw_error e;
+	int rc = 0;
+
+	if (!wb)
+		return 0;
+	e = workbook_close(wb->wb);  /* always frees the lxw_workbook */
+	if (wb->err.code != VBS_OK) {
+		*err = wb->err;
+		rc = -1;
+	} else if (e != LXW_NO_ERROR) {
+		error_set(err, VBS_E_IO, wb->path, 0, NULL,
+		          "unable to write the workbook: %s; check free space in the output folder and $TMPDIR",
+		          lxw_strerror(e));
+		rc = -1;
+	}
+	free(wb->path);
+	free(wb);
+	return rc;
+}

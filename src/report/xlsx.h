@@ -1,0 +1,86 @@
+/* xlsx: a checked layer over libxlsxwriter that every workbook of the
+ * project is written through. It owns the lxw_workbook and its formats,
+ * checks Excel's limits before calling libxlsxwriter (which would print
+ * warnings on stderr instead of failing), keeps the first error, and writes
+ * the project's table and chart conventions: real Excel tables with
+ * explicit headers, numbers as numbers, zero shown as "–" by the number
+ * format, suppressed cells as "..", computed column widths, A4 print setup,
+ * a colour-blind-safe palette and alt text on every chart. */
+#ifndef VBS_XLSX_H
+#define VBS_XLSX_H
+
+#include <stdint.h>
+#include <xlsxwriter.h>
+
+#include "base/error.h"
+#include "figures/figures.h"
+
+/* Excel's limits. */
+enum {
+	XL_SHEET_NAME_MAX = 31,      /* characters */
+	XL_HEADER_FOOTER_MAX = 255,  /* characters */
+	XL_CELL_TEXT_MAX = 32767,    /* characters */
+	XL_ROWS_MAX = 1048576,
+	XL_COLS_MAX = 16384
+};
+
+typedef struct vbs_xlsx vbs_xlsx;
+
+typedef struct vbs_xlsx_props {
+	const char *title;
+	const char *subject;
+	const char *author;    /* the district */
+	const char *company;
+	const char *keywords;
+	int32_t created_day;   /* the as-of date: the file's created time */
+	const char *tmpdir;    /* libxlsxwriter's temporary files */
+} vbs_xlsx_props;
+
+/* Starts a workbook at path. Returns NULL with err filled on failure. */
+vbs_xlsx *xlsx_open(const char *path, const vbs_xlsx_props *props,
+                            vbs_error *err);
+
+/* Adds a sheet with the title in A1 and `subtitle` (period, as-of date) in
+ * A2, A4 print setup and the title in the page header. NULL on error (the
+ * error is kept and reported by xlsx_close). */
+lxw_worksheet *xlsx_sheet(vbs_xlsx *wb, const char *name,
+                              const char *title, const char *subtitle);
+
+/* A table of figures: one row per label, one column per header after the
+ * first. cells[r * (ncols - 1) + c] is the figure of row r, column c + 1,
+ * or NULL for a cell without a figure (left empty). */
+typedef struct vbs_table {
+	const char *name;             /* Excel table name: letters, digits, _ */
+	const char *const *headers;   /* ncols column headers */
+	int ncols;
+	const char *const *labels;    /* nrows row labels (the first column) */
+	int nrows;
+	const vbs_figure *const *cells;
+	const char *source_note;      /* "Källa: ..." written under the table */
+} vbs_table;
+
+/* Writes the table with its header on first_row; returns the row after the
+ * source note, or -1 on error. */
+int xlsx_table(vbs_xlsx *wb, lxw_worksheet *ws, int first_row,
+                   const vbs_table *t);
+
+/* A column chart of one table row (columns first_col..last_col, with the
+ * header row as categories), placed at (at_row, at_col). */
+typedef struct vbs_chart {
+	const char *sheet;   /* the sheet that holds the data */
+	int header_row, data_row, first_col, last_col;
+	const char *title, *x_title, *y_title;
+	const char *alt_text;
+	int at_row, at_col;
+} vbs_chart;
+
+int xlsx_column_chart(vbs_xlsx *wb, lxw_worksheet *ws, const vbs_chart *c);
+
+/* Writes a line of plain text at (row, 0). */
+int xlsx_text(vbs_xlsx *wb, lxw_worksheet *ws, int row, const char *text);
+
+/* Writes the file and frees everything. Returns 0, or -1 with the first
+ * error (VBS_E_IO for a failed write). Always frees. */
+int xlsx_close(vbs_xlsx *wb, vbs_error *err);
+
+#endif

@@ -1,0 +1,82 @@
+#!/bin/sh
+# End to end on tests/data/e2e/basic: the published counts and rejects equal
+# the values counted by hand (expected_*.csv), the workbook has its sheet,
+# tables, chart with alt text and properties, no personal data leaks, and a
+# second run gives the same bytes.
+set -u
+data=tests/data/e2e/basic
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+
+"$VBESTAT" run --inputs $data --outputs "$tmp/out" --as-of 2026-10-31 >"$tmp/log" 2>"$tmp/err" ||
+	fail "the run exited $? : $(cat "$tmp/err")"
+[ -s "$tmp/err" ] && fail "a successful run wrote to stderr: $(cat "$tmp/err")"
+stats=$tmp/out/statistics.csv
+book=$tmp/out/VB-bilaga-VBE-2025.xlsx
+for f in "$stats" "$tmp/out/rejects.csv" "$book"; do
+	[ -f "$f" ] || fail "missing output $(basename "$f")"
+done
+[ -z "$(ls -A "$tmp/out" | grep -v -e '^statistics.csv$' -e '^rejects.csv$' \
+	-e '^VB-bilaga-VBE-2025.xlsx$' -e '^.vbestat.lock$')" ] ||
+	fail "unexpected files in the output folder: $(ls -A "$tmp/out")"
+
+head -n 1 "$stats" | grep -qx 'report,source,indicator,period,dimension,category,value,ci_low,ci_high,n,flag' ||
+	fail "statistics.csv header: $(head -n 1 "$stats")"
+
+# Each expected figure: report,indicator,period,dimension,category,value,flag
+grep -v '^#' $data/expected_statistics.csv | while IFS=, read -r rep ind per dim cat val flag; do
+	row=$(awk -F, -v r="$rep" -v i="$ind" -v p="$per" -v d="$dim" -v c="$cat" \
+		'$1==r && $2=="ia" && $3==i && $4==p && $5==d && $6==c' "$stats")
+	[ -n "$row" ] || fail "no row for $rep $ind $per $dim $cat"
+	got_val=$(echo "$row" | cut -d, -f7)
+	got_flag=$(echo "$row" | cut -d, -f11)
+	[ "$got_val" = "$val" ] && [ "$got_flag" = "$flag" ] ||
+		fail "$rep $ind $per $dim $cat: expected value '$val' flag '$flag', got '$got_val' '$got_flag'"
+done || exit 1
+
+# Garwood interval of the 2025 total (k = 5): statistics.md §1.
+grep -q '^vb,ia,incidents_vbe,2025,total,alla,5,1.62348639,11.66833208,,$' "$stats" ||
+	fail "k = 5 does not carry the Garwood interval [1.62348639, 11.66833208]"
+
+# The vb report ends at the report year; the as-of year is only year-to-date.
+grep -q '^vb,ia,[a-z_]*,2026,' "$stats" && fail "report vb has the incomplete year 2026"
+
+# Rejects: UTF-8 BOM, ';', one row per bad value at the right line.
+head -c 3 "$tmp/out/rejects.csv" | od -An -tx1 | grep -q 'ef bb bf' || fail "rejects.csv lacks a BOM"
+grep -v '^#' $data/expected_rejects.csv | while IFS=';' read -r file line col val; do
+	grep -q "^ia;$file;$line;$col;$val;" "$tmp/out/rejects.csv" ||
+		fail "rejects.csv lacks $file line $line column '$col' value '$val'"
+done || exit 1
+n=$(($(wc -l <"$tmp/out/rejects.csv") - 1))
+[ "$n" -eq 4 ] || fail "rejects.csv has $n rows, expected 4"
+
+# Personal data and free text never leak (names, personnummer, Handläggare).
+for needle in 850101 'Kalle Anka' 'Örjan' 'Åsa Berg' 'du vet vem' 'Parkenheten' 'Nordisk'; do
+	for f in "$tmp/out/statistics.csv" "$tmp/out/rejects.csv" "$tmp/log"; do
+		grep -q "$needle" "$f" && fail "'$needle' leaked into $(basename "$f")"
+	done
+	unzip -p "$book" | grep -q "$needle" && fail "'$needle' leaked into the workbook"
+done
+
+# The workbook: parts, sheet, tables with explicit headers, chart, alt text,
+# properties with the as-of date as created.
+unzip -tq "$book" >/dev/null || fail "the workbook is not a valid zip"
+unzip -p "$book" xl/workbook.xml | grep -q 'name="Incidenter"' || fail "no sheet Incidenter"
+unzip -l "$book" | grep -q 'xl/tables/table1.xml' || fail "no Excel table"
+unzip -p "$book" xl/tables/table1.xml | grep -q 'tableColumn id="2" name="2023"' ||
+	fail "table 1 lacks the year column headers"
+unzip -p "$book" xl/tables/table1.xml | grep -q 'Column[0-9]' && fail "a table has default Column headers"
+unzip -l "$book" | grep -q 'xl/charts/chart1.xml' || fail "no chart"
+unzip -p "$book" xl/drawings/drawing1.xml | grep -q 'descr="Stapeldiagram' || fail "the chart has no alt text"
+unzip -p "$book" docProps/core.xml | grep -q '<dcterms:created xsi:type="dcterms:W3CDTF">2026-10-31T00:00:00Z' ||
+	fail "created is not the as-of date"
+unzip -p "$book" docProps/core.xml | grep -q '<dc:title>Bilaga till verksamhetsberättelse 2025' || fail "no title"
+
+# Byte-identical on a second run (after the clock has moved on).
+sleep 1
+"$VBESTAT" run --inputs $data --outputs "$tmp/out2" --as-of 2026-10-31 >/dev/null 2>&1 || fail "second run failed"
+for f in statistics.csv rejects.csv VB-bilaga-VBE-2025.xlsx; do
+	cmp -s "$tmp/out/$f" "$tmp/out2/$f" || fail "$f differs between two runs"
+done
+echo "ok"
