@@ -12,6 +12,7 @@
 
 #include "base/date.h"
 #include "base/messages.h"
+#include "base/personnummer.h"
 #include "base/text.h"
 #include "ingest/csv_reader.h"
 
@@ -212,6 +213,16 @@ static int check_value(struct file_ctx *c, int ci, char *raw, long line,
 		messages_reason(reason, sizeof(reason), MSG_MISSING, EFFECT_ROW_DROPPED,
 		                NULL, col->header);
 		return reject(c, line, col->header, "", reason, err);
+	}
+	if (col->type != FIELD_TEXT && personnummer_find(s)) {
+		char masked[VALUE_COPY_MAX];
+
+		/* Never kept, never printed: reported masked, treated as missing. */
+		personnummer_mask(s, masked, sizeof(masked));
+		if (col->required)
+			*drop = 1;
+		messages_reason(reason, sizeof(reason), MSG_PERSONNUMMER, effect, NULL);
+		return reject(c, line, col->header, masked, reason, err);
 	}
 	switch (col->type) {
 	case FIELD_ID:
