@@ -18,7 +18,7 @@ LIBS    = -lcsv -lm
 # Debian packages `make deps` installs when missing.
 DEBS    = build-essential pkg-config libxlsxwriter-dev libcsv-dev libgsl-dev \
           libcmocka-dev valgrind libinih-dev libcjson-dev nettle-dev \
-          libminizip-dev unzip time
+          libminizip-dev zlib1g-dev unzip time
 
 # Where objects and binaries go; `make test` builds a sanitized copy under
 # build/san with SANITIZE=address,undefined.
