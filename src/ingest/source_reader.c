@@ -187,7 +187,8 @@ static int parse_codes(const vbs_codeset *set, char *s, vbs_value *v)
 }
 
 /* Validates field `raw` of column ci into c->values[ci]. Sets *drop when the
- * row must be dropped. Returns -1 only on a hard error. */
+ * row must be dropped; when *drop is already set, a bad optional value's
+ * reason says the row was not counted. Returns -1 only on a hard error. */
 static int check_value(struct file_ctx *c, int ci, char *raw, long line,
                        int *drop, vbs_error *err)
 {
@@ -198,7 +199,8 @@ static int check_value(struct file_ctx *c, int ci, char *raw, long line,
 	char codes[CODES_LIST_MAX];
 	char copy[VALUE_COPY_MAX];
 	char *s = text_trim(raw);
-	msg_effect effect = col->required ? EFFECT_ROW_DROPPED : EFFECT_VALUE_MISSING;
+	msg_effect effect = col->required || *drop ? EFFECT_ROW_DROPPED
+	                                           : EFFECT_VALUE_MISSING;
 	int bad = 0;
 
 	memset(v, 0, sizeof(*v));
@@ -217,8 +219,13 @@ static int check_value(struct file_ctx *c, int ci, char *raw, long line,
 	if (col->type != FIELD_TEXT && personnummer_find(s)) {
 		char masked[VALUE_COPY_MAX];
 
-		/* Never kept, never printed: reported masked, treated as missing. */
-		personnummer_mask(s, masked, sizeof(masked));
+		/* Never kept, never printed: reported masked, treated as missing.
+		 * A label (Enhet) is never published at all, not even around the
+		 * mask: only the mask is reported. */
+		if (col->type == FIELD_LABEL)
+			snprintf(masked, sizeof(masked), "%s", PERSONNUMMER_MASK);
+		else
+			personnummer_mask(s, masked, sizeof(masked));
 		if (col->required)
 			*drop = 1;
 		messages_reason(reason, sizeof(reason), MSG_PERSONNUMMER, effect, NULL);
@@ -254,7 +261,7 @@ static int check_value(struct file_ctx *c, int ci, char *raw, long line,
 		if (parse_code(set, col, s, v)) {
 			bad = 1;
 			codes_list(set, codes, sizeof(codes));
-			if (!col->required && set->fallback >= 0)
+			if (!col->required && !*drop && set->fallback >= 0)
 				effect = EFFECT_FALLBACK;
 			messages_reason(reason, sizeof(reason), MSG_BAD_CODE, effect,
 			                set->fallback >= 0 ? codeset_category(set, set->fallback) : NULL,
@@ -301,7 +308,7 @@ static int map_header(struct file_ctx *c, const csv_row *row, vbs_error *err)
 			}
 		}
 		if (c->col_index[ci] < 0 && m->columns[ci].required)
-			return error_set(err, VBS_E_DATA, c->rel, 1, m->columns[ci].header,
+			return error_set(err, VBS_E_DATA, c->rel, row->line, m->columns[ci].header,
 			                 "required column missing from the header row; export the file again with it, or set its name in %s",
 			                 m->path);
 	}
@@ -327,7 +334,13 @@ static int on_csv_row(const csv_row *row, void *ctx, vbs_error *err)
 		file->rejected++;
 		return reject(c, row->line, "", "", reason, err);
 	}
-	for (int ci = 0; ci < m->ncolumns; ci++) {
+	/* Required columns first: a bad optional value in a row that is dropped
+	 * anyway must not be reported as counted. */
+	for (int k = 0; k < 2 * m->ncolumns; k++) {
+		int ci = k % m->ncolumns;
+
+		if (m->columns[ci].required != (k < m->ncolumns))
+			continue;
 		if (c->col_index[ci] < 0) {
 			memset(&c->values[ci], 0, sizeof(c->values[ci]));
 			c->values[ci].status = VALUE_ABSENT;
