@@ -40,7 +40,7 @@ $(BUILD)/tests/%: $(BUILD)/tests/%.o $(LIB_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $< $(LIB_OBJ) $(PKG_LIBS) $$(pkg-config --libs cmocka) $(LIBS)
 
-tests-build: $(BIN)/vbestat $(TEST_BIN)
+tests-build: $(BIN)/vbestat $(BIN)/vbestat-sample $(TEST_BIN)
 
 # Install the Debian packages the project needs; silent when all are there.
 deps:
