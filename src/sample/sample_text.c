@@ -65,19 +65,24 @@ void smp_text_personnummer(gsl_rng *r, int long_form,
                            char buf[static SMP_PNR_MAX])
 {
 	char nine[10];
-	int y = smp_rng_int(r, 1938, 2008);
+	/* Birth years 2080-2099 in the 12-digit form: Luhn-valid and detected
+	 * like any personnummer, but no living person can hold one, so the
+	 * committed sample carries nobody's real number. */
+	int y = smp_rng_int(r, 2080, 2099);
 	int m = smp_rng_int(r, 1, 12);
 	int d = smp_rng_int(r, 1, smp_date_days_in_month(y, m));
 	int serial = smp_rng_int(r, 1, 999);
 
 	snprintf(nine, sizeof nine, "%02u%02u%02u%03u", (unsigned)y % 100u,
 	         (unsigned)m % 100u, (unsigned)d % 100u, (unsigned)serial % 1000u);
+	/* Both variants are 12-digit: with the separator, or digits only. */
 	if (long_form)
-		snprintf(buf, SMP_PNR_MAX, "%02u%.6s-%.3s%d",
+		snprintf(buf, SMP_PNR_MAX, "%02u%.6s%.3s%d",
 		         (unsigned)(y / 100) % 100u, nine, nine + 6,
 		         smp_text_luhn(nine));
 	else
-		snprintf(buf, SMP_PNR_MAX, "%.6s-%.3s%d", nine, nine + 6,
+		snprintf(buf, SMP_PNR_MAX, "%02u%.6s-%.3s%d",
+		         (unsigned)(y / 100) % 100u, nine, nine + 6,
 		         smp_text_luhn(nine));
 }
 

@@ -15,9 +15,9 @@ void smp_text_person(gsl_rng *r, char buf[static SMP_NAME_MAX]);
  * comments). */
 void smp_text_staff(gsl_rng *r, char buf[static SMP_NAME_MAX]);
 
-/* A fictitious personnummer with a plausible birth date between 1938 and
- * 2008 and a valid Luhn digit: "YYMMDD-NNNN", or "YYYYMMDD-NNNN" when
- * long is set. */
+/* A fictitious personnummer with a birth date in 2080-2099 (so no living
+ * person holds it) and a valid Luhn digit, always 12 digits:
+ * "YYYYMMDD-NNNN", or "YYYYMMDDNNNN" when long_form is set. */
 void smp_text_personnummer(gsl_rng *r, int long_form,
                            char buf[static SMP_PNR_MAX]);
 
