@@ -45,6 +45,10 @@ static int option_value(int argc, char **argv, int *i, const char *name,
 	if (!**value)
 		return error_set(err, VBS_E_USAGE, NULL, 0, NULL,
 		                 "option %s needs a non-empty value", name);
+	/* "--inputs --outputs x": the value is missing, not "--outputs". */
+	if (arg[n] != '=' && strncmp(*value, "--", 2) == 0)
+		return error_set(err, VBS_E_USAGE, NULL, 0, NULL,
+		                 "option %s needs a value, not the option '%s'", name, *value);
 	return 0;
 }
 

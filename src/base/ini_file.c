@@ -58,22 +58,23 @@ static int check_lines(const char *path, vbs_error *err)
 		if (c == '\n') {
 			if (len && buf[len - 1] == '\r')
 				len--;
+			if (len > INI_FILE_LINE_MAX)
+				goto too_long;
 			if (!text_is_utf8(buf, len))
 				goto bad_utf8;
 			line++;
 			len = 0;
 			continue;
 		}
-		if (len >= INI_FILE_LINE_MAX + 1) {
-			fclose(f);
-			return error_set(err, VBS_E_CONFIG, path, line, NULL,
-			                 "line longer than %d bytes; shorten the value or split it over several keys",
-			                 INI_FILE_LINE_MAX);
-		}
+		/* One byte more than the limit may be the CR of a CRLF. */
+		if (len >= INI_FILE_LINE_MAX + 1)
+			goto too_long;
 		buf[len++] = (char)c;
 	}
 	if (len && buf[len - 1] == '\r')
 		len--;
+	if (len > INI_FILE_LINE_MAX)
+		goto too_long;
 	if (!text_is_utf8(buf, len))
 		goto bad_utf8;
 	if (ferror(f)) {
@@ -83,6 +84,11 @@ static int check_lines(const char *path, vbs_error *err)
 	}
 	fclose(f);
 	return 0;
+too_long:
+	fclose(f);
+	return error_set(err, VBS_E_CONFIG, path, line, NULL,
+	                 "line longer than %d bytes; shorten the value or split it over several keys",
+	                 INI_FILE_LINE_MAX);
 bad_utf8:
 	fclose(f);
 	return error_set(err, VBS_E_CONFIG, path, line, NULL,

@@ -35,6 +35,7 @@ static int on_row(const vbs_row *row, void *ctx, vbs_error *err)
 		.handelsetyp = code_of(&v[c->col.handelsetyp]),
 		.verksamhet = code_of(&v[c->col.verksamhet]),
 		.omrade = code_of(&v[c->col.omrade]),
+		.area_unknown = v[c->col.omrade].fallback_silent,
 	};
 	int loser = -1;
 
@@ -42,8 +43,6 @@ static int on_row(const vbs_row *row, void *ctx, vbs_error *err)
 	if (row->file > UINT16_MAX)
 		return error_set(err, VBS_E_DATA, NULL, 0, NULL,
 		                 "more than %d input files; merge the exports", UINT16_MAX);
-	if (v[c->col.omrade].fallback_silent)
-		c->files->files[row->file].unknown_area++;
 	switch (incidents_put(c->out, v[c->col.id].text, &rec, &loser)) {
 	case INCIDENT_NEW:
 		return ROW_ACCEPTED;
@@ -91,8 +90,14 @@ int ingest_ia(const vbs_ingest *in, const vbs_mapping *m, int required,
 		                 "arendenummer, handelsedatum and koppling_vbe must be required = yes");
 	if (source_reader_read(&req, err) != 0)
 		return -1;
-	for (size_t i = 0; i < out->n; i++)
+	/* Counted on the versions kept, in the file each came from. */
+	for (size_t i = 0; i < out->n; i++) {
+		vbs_input_file *f = &in->files->files[out->items[i].file];
+
 		if (out->items[i].event_day > in->as_of)
-			in->files->files[out->items[i].file].after_as_of++;
+			f->after_as_of++;
+		if (out->items[i].area_unknown)
+			f->unknown_area++;
+	}
 	return 0;
 }

@@ -239,8 +239,21 @@ static int on_mapping_key(void *user, const char *section, const char *name,
 		if (copy_value(col->id, sizeof(col->id), col_id, why, why_size))
 			return -1;
 	}
-	return on_column_key(&m->columns[m->ncolumns - 1], c->cs, name, value, why,
-	                     why_size);
+	if (on_column_key(&m->columns[m->ncolumns - 1], c->cs, name, value, why,
+	                  why_size) != 0)
+		return -1;
+	/* Refused here, not after the file is read, so that the error has the
+	 * line of the second header. */
+	if (strcmp(name, "header") == 0) {
+		for (int j = 0; j < m->ncolumns - 1; j++) {
+			if (text_equal_fold(value, m->columns[j].header)) {
+				snprintf(why, why_size, "columns '%s' and '%s' have the same header",
+				         m->columns[j].id, col_id);
+				return -1;
+			}
+		}
+	}
+	return 0;
 }
 
 int mapping_load(vbs_mapping *m, const char *dir, const char *source,

@@ -197,7 +197,6 @@ static int check_value(struct file_ctx *c, int ci, char *raw, long line,
 	vbs_value *v = &c->values[ci];
 	char reason[REASON_MAX];
 	char codes[CODES_LIST_MAX];
-	char copy[VALUE_COPY_MAX];
 	char *s = text_trim(raw);
 	msg_effect effect = col->required || *drop ? EFFECT_ROW_DROPPED
 	                                           : EFFECT_VALUE_MISSING;
@@ -270,15 +269,23 @@ static int check_value(struct file_ctx *c, int ci, char *raw, long line,
 			return 0; /* an unknown area: counted, not reported */
 		}
 		break;
-	case FIELD_CODES:
-		snprintf(copy, sizeof(copy), "%s", s);
-		if (parse_codes(set, copy, v)) {
+	case FIELD_CODES: {
+		/* parse_codes cuts its input; s is still needed for the reject. */
+		char *copy = strdup(s);
+		int bad_codes;
+
+		if (!copy)
+			return error_set(err, VBS_E_SOFTWARE, NULL, 0, NULL, "out of memory");
+		bad_codes = parse_codes(set, copy, v);
+		free(copy);
+		if (bad_codes) {
 			bad = 1;
 			codes_list(set, codes, sizeof(codes));
 			messages_reason(reason, sizeof(reason), MSG_BAD_CODE, effect, NULL,
 			                codes);
 		}
 		break;
+	}
 	case FIELD_LABEL:
 	case FIELD_TEXT:
 		return 0;

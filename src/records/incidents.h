@@ -24,6 +24,7 @@ typedef struct vbs_incident {
 	uint8_t handelsetyp;
 	uint8_t verksamhet;
 	uint8_t omrade;
+	uint8_t area_unknown; /* Område was blank or not a known area */
 } vbs_incident;
 
 _Static_assert(sizeof(vbs_incident) <= 32, "an IA case must fit in 32 bytes");

@@ -125,7 +125,12 @@ lxw_worksheet *xlsx_sheet(vbs_xlsx *wb, const char *name,
 	lxw_worksheet *ws;
 	char header[XL_HEADER_FOOTER_MAX + 1];
 
-	if (chars(name) > XL_SHEET_NAME_MAX || strpbrk(name, "[]:*?/\\")) {
+	/* Excel refuses an empty name too (libxlsxwriter 1.1.4 writes it).
+	 * libxlsxwriter's own check adds an apostrophe at either end and a
+	 * name already used; it prints nothing, while workbook_add_worksheet
+	 * would print a warning on stderr. */
+	if (!*name || chars(name) > XL_SHEET_NAME_MAX || strpbrk(name, "[]:*?/\\") ||
+	    workbook_validate_sheet_name(wb->wb, name) != LXW_NO_ERROR) {
 		fail(wb, VBS_E_SOFTWARE, "invalid sheet name '%s'", name);
 		return NULL;
 	}
