@@ -1,6 +1,6 @@
 /* test_date: day numbers against an independent day count from 1900 to
  * 2100, known day numbers (from `date -u -d DATE +%s` / 86400), leap years,
- * and date_parse's accepted and refused shapes with their minute stamps. */
+ * and date_parse's accepted and refused shapes with their second stamps. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -23,8 +23,8 @@
 		} \
 	} while (0)
 
-/* Minutes in a day, to build expected minute stamps by hand. */
-enum { MIN_PER_DAY = 1440 };
+/* Seconds in a day, to build expected stamps by hand. */
+enum { SEC_PER_DAY = 86400 };
 
 /* ---- day numbers ---------------------------------------------------------- */
 
@@ -146,38 +146,38 @@ struct parse_case {
 	const char *text;
 	int ok;         /* 1: accepted */
 	int32_t day;    /* when accepted */
-	int32_t minute; /* when accepted */
+	int64_t second; /* when accepted */
 };
 
-/* 2021-03-14 = day 18700 and 2021-03-14 16:45 = minute 26929005, both by
- * `date -u -d ... +%s` (/ 86400 and / 60). */
+/* 2021-03-14 = day 18700 and 2021-03-14 16:45 = second 1615740300, both by
+ * `date -u -d ... +%s` (/ 86400 for the day). */
 #define D20210314 18700
-#define M20210314 (D20210314 * MIN_PER_DAY)
+#define S20210314 ((int64_t)D20210314 * SEC_PER_DAY)
 
 static const struct parse_case parse_cases[] = {
 	/* accepted */
 	{ .name = "date only: 00:00", .text = "2021-03-14", .ok = 1,
-	  .day = D20210314, .minute = M20210314 },
+	  .day = D20210314, .second = S20210314 },
 	{ .name = "date, space, HH:MM", .text = "2021-03-14 16:45", .ok = 1,
-	  .day = D20210314, .minute = 26929005 },
-	{ .name = "date, T, HH:MM:SS (seconds dropped)", .text = "2021-03-14T16:45:59",
-	  .ok = 1, .day = D20210314, .minute = 26929005 },
+	  .day = D20210314, .second = 1615740300 },
+	{ .name = "date, T, HH:MM:SS (seconds kept)", .text = "2021-03-14T16:45:59",
+	  .ok = 1, .day = D20210314, .second = 1615740359 },
 	{ .name = "date, T, HH:MM", .text = "2021-03-14T16:45", .ok = 1,
-	  .day = D20210314, .minute = 26929005 },
-	{ .name = "last minute of the day", .text = "2021-03-14 23:59:59", .ok = 1,
-	  .day = D20210314, .minute = M20210314 + 23 * 60 + 59 },
+	  .day = D20210314, .second = 1615740300 },
+	{ .name = "last second of the day", .text = "2021-03-14 23:59:59", .ok = 1,
+	  .day = D20210314, .second = S20210314 + 23 * 3600 + 59 * 60 + 59 },
 	{ .name = "explicit midnight", .text = "2021-03-14 00:00", .ok = 1,
-	  .day = D20210314, .minute = M20210314 },
+	  .day = D20210314, .second = S20210314 },
 	{ .name = "the epoch's first minute", .text = "1970-01-01 00:01", .ok = 1,
-	  .day = 0, .minute = 1 },
+	  .day = 0, .second = 60 },
 	{ .name = "last minute before the epoch", .text = "1969-12-31 23:59", .ok = 1,
-	  .day = -1, .minute = -1 },
+	  .day = -1, .second = -60 },
 	{ .name = "leap day 2000", .text = "2000-02-29", .ok = 1,
-	  .day = 11016, .minute = 11016 * MIN_PER_DAY },
+	  .day = 11016, .second = 11016 * SEC_PER_DAY },
 	{ .name = "leap day 2024 with time", .text = "2024-02-29 12:30", .ok = 1,
-	  .day = 19782, .minute = 19782 * MIN_PER_DAY + 12 * 60 + 30 },
+	  .day = 19782, .second = 19782 * SEC_PER_DAY + 12 * 3600 + 30 * 60 },
 	{ .name = "the sample's as-of date", .text = "2026-10-31", .ok = 1,
-	  .day = 20757, .minute = 20757 * MIN_PER_DAY },
+	  .day = 20757, .second = 20757 * SEC_PER_DAY },
 	/* refused */
 	{ .name = "30 February", .text = "2021-02-30" },
 	{ .name = "29 February in a common year", .text = "2023-02-29" },
@@ -215,8 +215,9 @@ static void test_parse(void **state)
 	(void)state;
 	for (size_t i = 0; i < sizeof(parse_cases) / sizeof(parse_cases[0]); i++) {
 		const struct parse_case *c = &parse_cases[i];
-		int32_t day = 12345, minute = 12345, day_only = 12345;
-		int rc = date_parse(c->text, &day, &minute);
+		int32_t day = 12345, day_only = 12345;
+		int64_t second = 12345;
+		int rc = date_parse(c->text, &day, &second);
 
 		if (!c->ok) {
 			CHECK(rc == -1, "[%s] date_parse(\"%s\") = %d, want -1 (refused)",
@@ -226,10 +227,10 @@ static void test_parse(void **state)
 		CHECK(rc == 0, "[%s] date_parse(\"%s\") = %d, want 0", c->name, c->text, rc);
 		CHECK(day == c->day, "[%s] date_parse(\"%s\"): day %d, want %d", c->name,
 		      c->text, (int)day, (int)c->day);
-		CHECK(minute == c->minute, "[%s] date_parse(\"%s\"): minute %d, want %d",
-		      c->name, c->text, (int)minute, (int)c->minute);
+		CHECK(second == c->second, "[%s] date_parse(\"%s\"): second %lld, want %lld",
+		      c->name, c->text, (long long)second, (long long)c->second);
 		CHECK(date_parse(c->text, &day_only, NULL) == 0 && day_only == c->day,
-		      "[%s] date_parse(\"%s\") with minute NULL: day %d, want %d",
+		      "[%s] date_parse(\"%s\") with stamp NULL: day %d, want %d",
 		      c->name, c->text, (int)day_only, (int)c->day);
 	}
 }

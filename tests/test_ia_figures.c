@@ -72,7 +72,7 @@ struct ia_case {
 	const char *id;
 	int y, m, d;
 	const char *vbe, *kat, *miljo, *ht, *vo, *om;
-	int32_t modified;
+	int64_t modified;
 };
 
 static const struct ia_case cases[] = {
@@ -531,7 +531,7 @@ static void test_first_year(void **state)
 			fail_msg("incidents_init failed");
 		for (int k = 0; k < c->n; k++) {
 			vbs_incident rec = { .event_day = civil(c->y[k], c->m[k], c->d[k]),
-			                     .modified = DATE_NONE };
+			                     .modified = STAMP_NONE };
 
 			if (incidents_put(&s, c->ids[k], &rec, &loser) != INCIDENT_NEW)
 				fail_msg("case '%s': incidents_put failed", c->name);

@@ -19,7 +19,7 @@ enum { OFFERS_MAX = 8, IDS_MAX = 4, MANY = 5000 };
  * from, and the answer incidents_put must give. */
 struct offer {
 	const char *id;
-	int32_t modified;
+	int64_t modified;
 	uint16_t file;
 	uint32_t line;
 	incident_put want;
@@ -32,7 +32,7 @@ struct kept {
 	uint32_t line;
 };
 
-#define NONE DATE_NONE
+#define NONE STAMP_NONE
 
 static const struct put_case {
 	const char *name;
@@ -73,7 +73,7 @@ static const struct put_case {
 	  .n = 1, .kept = { { 0, 2 } } },
 	{ .name = "missing stamp loses to the smallest valid stamp",
 	  .offers = { { "IA-1", NONE, 0, 2, INCIDENT_NEW, 0 },
-	              { "IA-1", INT32_MIN + 1, 1, 3, INCIDENT_REPLACED, 0 } },
+	              { "IA-1", INT64_MIN + 1, 1, 3, INCIDENT_REPLACED, 0 } },
 	  .n = 1, .kept = { { 1, 3 } } },
 	{ .name = "two missing stamps: the later offered wins",
 	  .offers = { { "IA-1", NONE, 5, 2, INCIDENT_NEW, 0 },
@@ -184,7 +184,7 @@ static void test_many(void **state)
 		fail_msg("incidents_init failed");
 	for (int pass = 0; pass < 2; pass++) {
 		for (uint32_t i = 0; i < MANY; i++) {
-			vbs_incident rec = { .event_day = (int32_t)i, .modified = (int32_t)(pass * 10),
+			vbs_incident rec = { .event_day = (int32_t)i, .modified = (int64_t)(pass * 10),
 			                     .line = i + 2, .file = (uint16_t)pass };
 			incident_put want = pass ? INCIDENT_REPLACED : INCIDENT_NEW;
 			incident_put got;

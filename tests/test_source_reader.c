@@ -56,9 +56,9 @@ enum { MAX_ROWS = 32, MAX_FILES = 4, PATH_MAX_ = 1024 };
 #define GOOD(id) ROW(id, "2021-03-14 16:45", "2021-03-15", "2021-04-02 10:11", \
 	"Tillbud", "Hot", "Ja", "Okänd", "Skola", "Gärdet")
 
-/* Day and minute numbers by `date -u -d ... +%s` (/ 86400 or / 60). */
+/* Day numbers and stamps by `date -u -d ... +%s` (/ 86400 for days). */
 #define D20210314 18700
-#define M20210314_1645 26929005
+#define S20210314_1645 INT64_C(1615740300)
 #define D20210315 18701
 #define M20210402_1011 26955971
 #define D20210630 18808
@@ -359,10 +359,10 @@ static void test_header_matching(void **state)
 	g = &r.got.rows[0];
 	CHECK(strcmp(g->id, "IA-1") == 0, "[header] id \"%s\", want IA-1", g->id);
 	CHECK(g->v[c_event].status == VALUE_OK && g->v[c_event].day == D20210314 &&
-	      g->v[c_event].minute == M20210314_1645,
-	      "[header] Händelsedatum: status %d day %d minute %d, want OK %d %d",
-	      g->v[c_event].status, (int)g->v[c_event].day, (int)g->v[c_event].minute,
-	      D20210314, M20210314_1645);
+	      g->v[c_event].stamp == S20210314_1645,
+	      "[header] Händelsedatum: status %d day %d stamp %lld, want OK %d %lld",
+	      g->v[c_event].status, (int)g->v[c_event].day, (long long)g->v[c_event].stamp,
+	      D20210314, (long long)S20210314_1645);
 	CHECK(g->v[c_vbe].status == VALUE_OK && g->v[c_vbe].code == VBE_JA,
 	      "[header] Koppling VBE 'ja': code %d, want Ja", g->v[c_vbe].code);
 	CHECK(g->v[c_miljo].status == VALUE_OK && g->v[c_miljo].code == MILJO_VIT_MAKT,

@@ -111,10 +111,8 @@ int cli_parse(int argc, char **argv, int32_t today, vbs_options *opt,
 		return error_set(err, VBS_E_USAGE, NULL, 0, NULL,
 		                 "missing --outputs DIR (where the outputs are published)");
 	if (as_of) {
-		int32_t minute;
-
 		/* A date only: a time here would be a mistake, not a cut-off. */
-		if (strlen(as_of) != 10 || date_parse(as_of, &opt->as_of, &minute) != 0)
+		if (strlen(as_of) != 10 || date_parse(as_of, &opt->as_of, NULL) != 0)
 			return error_set(err, VBS_E_USAGE, NULL, 0, NULL,
 			                 "--as-of '%s' is not a valid date; write YYYY-MM-DD, e.g. 2026-10-31",
 			                 as_of);

@@ -55,7 +55,7 @@ static int digits(const char *s, int n, int *out)
 	return 0;
 }
 
-int date_parse(const char *s, int32_t *day, int32_t *minute)
+int date_parse(const char *s, int32_t *day, int64_t *stamp)
 {
 	int y, m, d, hh = 0, mm = 0, ss = 0;
 	const char *t;
@@ -83,8 +83,8 @@ int date_parse(const char *s, int32_t *day, int32_t *minute)
 	if (*t != '\0')
 		return -1;
 	*day = date_from_ymd(y, m, d);
-	if (minute)
-		*minute = *day * 1440 + hh * 60 + mm;
+	if (stamp)
+		*stamp = (int64_t)*day * 86400 + hh * 3600 + mm * 60 + ss;
 	return 0;
 }
 

@@ -26,7 +26,7 @@ static int on_row(const vbs_row *row, void *ctx, vbs_error *err)
 	const vbs_value *mod = &v[c->col.modified];
 	vbs_incident rec = {
 		.event_day = v[c->col.event].day,
-		.modified = mod->status == VALUE_OK ? mod->minute : DATE_NONE,
+		.modified = mod->status == VALUE_OK ? mod->stamp : STAMP_NONE,
 		.line = (uint32_t)row->line,
 		.file = (uint16_t)row->file,
 		.vbe = code_of(&v[c->col.vbe]),

@@ -235,7 +235,7 @@ static int check_value(struct file_ctx *c, int ci, char *raw, long line,
 		v->text = s;
 		break;
 	case FIELD_DATE:
-		if (date_parse(s, &v->day, &v->minute) != 0) {
+		if (date_parse(s, &v->day, &v->stamp) != 0) {
 			bad = 1;
 			messages_reason(reason, sizeof(reason), MSG_BAD_DATE, effect, NULL);
 		}

@@ -25,7 +25,7 @@ typedef enum value_status {
 typedef struct vbs_value {
 	value_status status;
 	int32_t day;        /* FIELD_DATE: day number */
-	int32_t minute;     /* FIELD_DATE: minute stamp (00:00 without a time) */
+	int64_t stamp;      /* FIELD_DATE: seconds (00:00:00 without a time) */
 	long long integer;  /* FIELD_INTEGER */
 	double decimal;     /* FIELD_DECIMAL */
 	int code;           /* FIELD_CODE(S): the code, or the fallback when the

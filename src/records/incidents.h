@@ -14,8 +14,8 @@
 #define INCIDENT_CODE_NONE UINT8_MAX
 
 typedef struct vbs_incident {
+	int64_t modified;    /* Senast ändrad, seconds, or STAMP_NONE */
 	int32_t event_day;   /* Händelsedatum, day number */
-	int32_t modified;    /* Senast ändrad, minute stamp, or DATE_NONE */
 	uint32_t line;       /* physical line in its file */
 	uint16_t file;       /* index in the input-file ledger */
 	uint8_t vbe;         /* koppling_vbe code index */

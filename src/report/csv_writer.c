@@ -5,6 +5,15 @@
 #include <string.h>
 #include <unistd.h>
 
+/* Keeps the first failure and its errno for the report at close. */
+static void mark_failed(vbs_csv_writer *w)
+{
+	if (!w->failed) {
+		w->failed = 1;
+		w->error_no = errno;
+	}
+}
+
 int csv_writer_open(vbs_csv_writer *w, const char *path, char delimiter,
                     int bom, vbs_error *err)
 {
@@ -18,14 +27,14 @@ int csv_writer_open(vbs_csv_writer *w, const char *path, char delimiter,
 		return error_set(err, VBS_E_CANTCREAT, path, 0, NULL,
 		                 "unable to create '%s': %s", path, strerror(errno));
 	if (bom && fputs("\xEF\xBB\xBF", w->f) == EOF)
-		w->failed = 1;
+		mark_failed(w);
 	return 0;
 }
 
 static void separator(vbs_csv_writer *w)
 {
 	if (!w->at_line_start && putc(w->delimiter, w->f) == EOF)
-		w->failed = 1;
+		mark_failed(w);
 	w->at_line_start = 0;
 }
 
@@ -36,26 +45,26 @@ void csv_writer_text(vbs_csv_writer *w, const char *s)
 	separator(w);
 	if (!quote) {
 		if (fputs(s, w->f) == EOF)
-			w->failed = 1;
+			mark_failed(w);
 		return;
 	}
 	if (putc('"', w->f) == EOF)
-		w->failed = 1;
+		mark_failed(w);
 	for (; *s; s++) {
 		if (*s == '"' && putc('"', w->f) == EOF)
-			w->failed = 1;
+			mark_failed(w);
 		if (putc(*s, w->f) == EOF)
-			w->failed = 1;
+			mark_failed(w);
 	}
 	if (putc('"', w->f) == EOF)
-		w->failed = 1;
+		mark_failed(w);
 }
 
 void csv_writer_long(vbs_csv_writer *w, long v)
 {
 	separator(w);
 	if (fprintf(w->f, "%ld", v) < 0)
-		w->failed = 1;
+		mark_failed(w);
 }
 
 void csv_writer_format_number(double v, char *buf, size_t size)
@@ -73,7 +82,7 @@ void csv_writer_number(vbs_csv_writer *w, double v)
 	csv_writer_format_number(v, buf, sizeof(buf));
 	separator(w);
 	if (fputs(buf, w->f) == EOF)
-		w->failed = 1;
+		mark_failed(w);
 }
 
 void csv_writer_empty(vbs_csv_writer *w)
@@ -84,24 +93,22 @@ void csv_writer_empty(vbs_csv_writer *w)
 void csv_writer_end_row(vbs_csv_writer *w)
 {
 	if (fputs(w->crlf ? "\r\n" : "\n", w->f) == EOF)
-		w->failed = 1;
+		mark_failed(w);
 	w->at_line_start = 1;
 }
 
 int csv_writer_close(vbs_csv_writer *w, vbs_error *err)
 {
-	int failed = w->failed;
-
 	if (!w->f)
 		return 0;
 	if (fflush(w->f) != 0 || fsync(fileno(w->f)) != 0)
-		failed = 1;
+		mark_failed(w);
 	if (fclose(w->f) != 0)
-		failed = 1;
+		mark_failed(w);
 	w->f = NULL;
-	if (failed)
+	if (w->failed)
 		return error_set(err, VBS_E_IO, w->path, 0, NULL,
 		                 "unable to write '%s': %s; check free space on the output disk",
-		                 w->path, strerror(errno));
+		                 w->path, strerror(w->error_no));
 	return 0;
 }

@@ -16,6 +16,7 @@ typedef struct vbs_csv_writer {
 	int crlf;          /* CRLF line ends (files for Excel), else LF */
 	int at_line_start;
 	int failed;
+	int error_no;      /* errno of the first failure */
 } vbs_csv_writer;
 
 /* Creates path. bom: a file for Excel, with a UTF-8 byte-order mark and
