@@ -492,6 +492,72 @@ static void test_sheet_names(void **state)
 	unlink(path);
 }
 
+/* ---- Excel table names and headers ---------------------------------------- */
+
+struct table_case {
+	const char *name;
+	const char *table;    /* the table name */
+	const char *second;   /* the second column header */
+	int ok;
+};
+
+/* Excel's rules for table names and headers; a bad one fails at close and
+ * prints nothing. */
+static const struct table_case table_cases[] = {
+	{ "a plain name", "VBE_miljo", "2025", 1 },
+	{ "underscore first and a dot", "_Tabell.1", "2025", 1 },
+	{ "letters then digits, longer than a reference", "Tabell2025", "2025", 1 },
+	{ "a cell reference", "A1", "2025", 0 },
+	{ "the last cell reference", "XFD1048576", "2025", 0 },
+	{ "a digit first", "1Tabell", "2025", 0 },
+	{ "a space", "VBE miljo", "2025", 0 },
+	{ "a hyphen", "VBE-miljo", "2025", 0 },
+	{ "just C", "C", "2025", 0 },
+	{ "just r", "r", "2025", 0 },
+	{ "empty", "", "2025", 0 },
+	{ "headers repeat in other case", "Tabell", "MILJÖ", 0 },
+};
+
+static void test_table_names(void **state)
+{
+	char path[PATH_BYTES];
+
+	(void)state;
+	in_tmp(path, "tables.xlsx");
+	for (size_t i = 0; i < sizeof(table_cases) / sizeof(table_cases[0]); i++) {
+		const struct table_case *c = &table_cases[i];
+		const char *headers[] = { "Miljö", c->second };
+		const char *labels[] = { "Totalt" };
+		const vbs_figure *cells[] = { NULL };
+		vbs_error err;
+		vbs_xlsx *wb;
+		lxw_worksheet *ws;
+		int saved, rc, row = -1;
+		long printed;
+
+		error_init(&err);
+		saved = stderr_begin();
+		wb = xlsx_open(path, &(vbs_xlsx_props){ .title = "t", .created_day = 20000,
+		                                       .tmpdir = tmpdir }, &err);
+		if (wb && (ws = xlsx_sheet(wb, "Blad", "Titel", "Undertitel")))
+			row = xlsx_table(wb, ws, 3, &(vbs_table){ .name = c->table,
+			        .headers = headers, .ncols = 2, .labels = labels, .nrows = 1,
+			        .cells = cells });
+		rc = xlsx_close(wb, &err);
+		printed = stderr_end(saved);
+		if (!wb)
+			fail_msg("case '%s': xlsx_open failed: %s", c->name, err.message);
+		if (printed != 0)
+			fail_msg("case '%s': %ld bytes printed on stderr", c->name, printed);
+		if (c->ok && (rc != 0 || row < 0))
+			fail_msg("case '%s': a valid table was refused: %s", c->name, err.message);
+		if (!c->ok && (row >= 0 || rc != -1 || err.code != VBS_E_SOFTWARE))
+			fail_msg("case '%s': table '%s' was accepted (row %d, close %d)",
+			         c->name, c->table, row, rc);
+	}
+	unlink(path);
+}
+
 /* ---- the same inputs, the same bytes -------------------------------------- */
 
 static size_t slurp(const char *path, char *buf, size_t size)
@@ -664,6 +730,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_contents),
 		cmocka_unit_test(test_sheet_names),
+		cmocka_unit_test(test_table_names),
 		cmocka_unit_test(test_reproducible),
 		cmocka_unit_test(test_vb_workbook),
 	};

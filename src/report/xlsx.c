@@ -1,6 +1,7 @@
 /* xlsx: checked libxlsxwriter output (see xlsx.h). */
 #include "report/xlsx.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -152,6 +153,34 @@ lxw_worksheet *xlsx_sheet(vbs_xlsx *wb, const char *name,
 	return ws;
 }
 
+/* Excel's rules for a table name, checked here because libxlsxwriter
+ * would only warn on stderr: a letter or '_' first, then letters, digits,
+ * '_' and '.', at most 255 characters, not "C" or "R", and not a cell
+ * reference such as "A1" or "XFD1048576". ASCII only, to be safe. */
+static int valid_table_name(const char *s)
+{
+	size_t n = strlen(s), letters = 0;
+
+	if (n == 0 || n > 255 || !(isalpha((unsigned char)s[0]) || s[0] == '_'))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!(isalnum((unsigned char)s[i]) || s[i] == '_' || s[i] == '.'))
+			return 0;
+	if (n == 1 && strchr("CcRr", s[0]))
+		return 0;
+	while (letters < n && isalpha((unsigned char)s[letters]))
+		letters++;
+	if (letters <= 3 && letters < n) {
+		size_t i = letters;
+
+		while (i < n && isdigit((unsigned char)s[i]))
+			i++;
+		if (i == n)
+			return 0; /* looks like a cell reference */
+	}
+	return 1;
+}
+
 static void set_widths(lxw_worksheet *ws, const vbs_table *t)
 {
 	size_t w = LABEL_WIDTH_MIN;
@@ -191,9 +220,20 @@ int xlsx_table(vbs_xlsx *wb, lxw_worksheet *ws, int first_row,
 		fail(wb, VBS_E_SOFTWARE, "table %s has an impossible size", t->name);
 		goto done;
 	}
+	if (!valid_table_name(t->name)) {
+		fail(wb, VBS_E_SOFTWARE, "invalid Excel table name '%s'", t->name);
+		goto done;
+	}
 	for (int c = 0; c < t->ncols; c++) {
 		if (check_text(wb, t->headers[c]) != 0)
 			goto done;
+		/* Excel repairs a table whose headers repeat, ignoring case. */
+		for (int k = 0; k < c; k++) {
+			if (text_equal_fold(t->headers[k], t->headers[c])) {
+				fail(wb, VBS_E_SOFTWARE, "repeated table header '%s'", t->headers[c]);
+				goto done;
+			}
+		}
 		cols[c].header = (char *)t->headers[c];
 		cols[c].header_format = wb->header;
 		colp[c] = &cols[c];
