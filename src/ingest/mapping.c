@@ -212,7 +212,9 @@ static int on_mapping_key(void *user, const char *section, const char *name,
 			return copy_value(m->source, sizeof(m->source), value, why, why_size);
 		if (strcmp(name, "folder") == 0)
 			return copy_value(m->folder, sizeof(m->folder), value, why, why_size);
-		snprintf(why, why_size, "unknown key '%s' in [source]; use id and folder", name);
+		if (strcmp(name, "files") == 0)
+			return copy_value(m->files, sizeof(m->files), value, why, why_size);
+		snprintf(why, why_size, "unknown key '%s' in [source]; use id, folder and files", name);
 		return -1;
 	}
 	col_id = section_name(section, "column");
@@ -256,20 +258,25 @@ static int on_mapping_key(void *user, const char *section, const char *name,
 	return 0;
 }
 
-int mapping_load(vbs_mapping *m, const char *dir, const char *source,
+int mapping_load(vbs_mapping *m, const char *dir, const char *name,
                  const vbs_codesets *cs, vbs_error *err)
 {
 	struct mapping_ctx c = {.m = m, .cs = cs};
+	size_t id_len;
 
 	memset(m, 0, sizeof(*m));
-	snprintf(m->path, sizeof(m->path), "%s/sources/%s.ini", dir, source);
+	snprintf(m->path, sizeof(m->path), "%s/sources/%s.ini", dir, name);
 	if (ini_file_parse(m->path, on_mapping_key, &c, err) != 0)
 		return -1;
-	if (strcmp(m->source, source) != 0)
+	id_len = strlen(m->source);
+	if (id_len == 0 || strncmp(m->source, name, id_len) != 0 ||
+	    (name[id_len] != '\0' && name[id_len] != '_'))
 		return error_set(err, VBS_E_CONFIG, m->path, 0, NULL,
-		                 "[source] id must be '%s'", source);
+		                 "[source] id must be '%s' (or the part before '_')", name);
 	if (!m->folder[0])
-		snprintf(m->folder, sizeof(m->folder), "%s", source);
+		snprintf(m->folder, sizeof(m->folder), "%s", m->source);
+	if (!m->files[0])
+		snprintf(m->files, sizeof(m->files), "%s", "*.csv");
 	for (int i = 0; i < m->ncolumns; i++) {
 		const vbs_column *col = &m->columns[i];
 

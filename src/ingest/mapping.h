@@ -64,6 +64,10 @@ typedef struct vbs_mapping {
 	char path[1024];
 	char source[MAPPING_ID_MAX]; /* `ia`: rejects.csv, statistics.csv */
 	char folder[MAPPING_ID_MAX]; /* the sub-folder of the input folder */
+	/* Which files of the folder are this mapping's, a glob matched against
+	 * the lower-cased file name ("plan*.csv"); "*.csv" by default. Lets
+	 * two mappings share a folder (aktiviteter: plan and logg). */
+	char files[MAPPING_ID_MAX];
 	vbs_column columns[MAPPING_COLUMNS_MAX];
 	int ncolumns;
 } vbs_mapping;
@@ -83,8 +87,10 @@ const char *codeset_category(const vbs_codeset *set, int i);
 /* Index of value in the set (case-insensitive, trimmed), or -1. */
 int codeset_lookup(const vbs_codeset *set, const char *value);
 
-/* Reads <dir>/sources/<source>.ini; code sets are looked up in cs. */
-int mapping_load(vbs_mapping *m, const char *dir, const char *source,
+/* Reads <dir>/sources/<name>.ini; code sets are looked up in cs. The
+ * file's [source] id must be name, or name must be the id followed by "_"
+ * and a suffix (aktiviteter_plan). */
+int mapping_load(vbs_mapping *m, const char *dir, const char *name,
                  const vbs_codesets *cs, vbs_error *err);
 
 /* Index of the column with this id, or -1. */

@@ -2,8 +2,10 @@
  * source_reader.h). */
 #include "ingest/source_reader.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fnmatch.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,8 +48,22 @@ static void free_names(char **names, size_t n)
 	free(names);
 }
 
-/* The *.csv files of dir in byte order of their names. */
-static int list_csv(const char *dir, char ***out, size_t *nout, vbs_error *err)
+/* 1 when the lower-cased name matches the mapping's glob. */
+static int is_mapped_file(const char *name, const char *glob)
+{
+	char lower[256];
+	size_t n = strlen(name);
+
+	if (n >= sizeof(lower))
+		return 0;
+	for (size_t i = 0; i <= n; i++)
+		lower[i] = (char)tolower((unsigned char)name[i]);
+	return fnmatch(glob, lower, FNM_PERIOD) == 0;
+}
+
+/* The .csv files of dir that match glob, in byte order of their names. */
+static int list_csv(const char *dir, const char *glob, char ***out, size_t *nout,
+                    vbs_error *err)
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
@@ -60,7 +76,8 @@ static int list_csv(const char *dir, char ***out, size_t *nout, vbs_error *err)
 		return error_set(err, VBS_E_NOINPUT, dir, 0, NULL,
 		                 "unable to open folder '%s': %s", dir, strerror(errno));
 	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.' || !has_csv_suffix(e->d_name))
+		if (e->d_name[0] == '.' || !has_csv_suffix(e->d_name) ||
+		    !is_mapped_file(e->d_name, glob))
 			continue;
 		if (n == cap) {
 			char **p = realloc(names, (cap = cap ? 2 * cap : 16) * sizeof(*p));
@@ -424,7 +441,7 @@ int source_reader_read(const vbs_source_read *req, vbs_error *err)
 		                 "the folder for source '%s' is missing; put its exports there",
 		                 req->mapping->source);
 	}
-	if (list_csv(dir, &names, &n, err) != 0)
+	if (list_csv(dir, req->mapping->files, &names, &n, err) != 0)
 		return -1;
 	if (n == 0 && req->required) {
 		error_set(err, VBS_E_NOINPUT, dir, 0, NULL,

@@ -93,6 +93,20 @@ static int64_t add(vbs_intern *t, const char *s, size_t len)
 	return (int64_t)t->n++;
 }
 
+int64_t intern_find(const vbs_intern *t, const char *s)
+{
+	size_t i = hash(s) & (t->nslots - 1);
+
+	while (t->slots[i]) {
+		uint32_t cand = t->slots[i] - 1;
+
+		if (strcmp(intern_string(t, cand), s) == 0)
+			return cand;
+		i = (i + 1) & (t->nslots - 1);
+	}
+	return -1;
+}
+
 int64_t intern_get(vbs_intern *t, const char *s, int *added)
 {
 	size_t i;

@@ -26,6 +26,9 @@ void intern_release(vbs_intern *t);
  * memory or past UINT32_MAX - 1 strings. */
 int64_t intern_get(vbs_intern *t, const char *s, int *added);
 
+/* The id of s, or -1 when s was never added. */
+int64_t intern_find(const vbs_intern *t, const char *s);
+
 /* The string of id. */
 const char *intern_string(const vbs_intern *t, uint32_t id);
 
