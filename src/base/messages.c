@@ -15,6 +15,8 @@ static const char *const problems[] = {
 	[MSG_BAD_CODE] = "Okänt värde. Tillåtna värden: %s.",
 	[MSG_PERSONNUMMER] = "Värdet ser ut att innehålla ett personnummer. Ta bort det ur källsystemet.",
 	[MSG_TOO_LONG] = "Värdet är för långt. Kontrollera kolumnen.",
+	[MSG_UNKNOWN_ACTIVITY] = "Aktiviteten %s finns inte i plan.csv. Lägg till den i planen eller rätta aktivitets-id:t.",
+	[MSG_CLEARED_BEFORE] = "Sanerat datum ligger före fyndets datum. Rätta datumet.",
 };
 
 void messages_reason(char *buf, size_t size, msg_id id, msg_effect effect,

@@ -15,7 +15,9 @@ typedef enum msg_id {
 	MSG_BAD_POSITIVE,
 	MSG_BAD_CODE,        /* %s allowed codes */
 	MSG_PERSONNUMMER,
-	MSG_TOO_LONG
+	MSG_TOO_LONG,
+	MSG_UNKNOWN_ACTIVITY, /* %s: the Aktivitet-ID not in plan.csv */
+	MSG_CLEARED_BEFORE    /* Sanerat datum before Datum */
 } msg_id;
 
 typedef enum msg_effect {

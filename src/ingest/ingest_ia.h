@@ -6,18 +6,10 @@
 #include <stdint.h>
 
 #include "base/error.h"
-#include "ingest/input_files.h"
+#include "ingest/ingest.h"
 #include "ingest/mapping.h"
 #include "ingest/rejects.h"
 #include "records/incidents.h"
-
-typedef struct vbs_ingest {
-	const char *inputs_dir;
-	const vbs_codesets *codesets;
-	int32_t as_of;          /* day number of the as-of date */
-	vbs_input_files *files;
-	vbs_rejects *rejects;
-} vbs_ingest;
 
 /* Reads the .csv files of the IA folder into out (initialised here; release with
  * incidents_release even on failure). */

@@ -150,7 +150,8 @@ static const struct {
 	{"id", FIELD_ID},           {"date", FIELD_DATE},
 	{"integer", FIELD_INTEGER}, {"decimal", FIELD_DECIMAL},
 	{"code", FIELD_CODE},       {"codes", FIELD_CODES},
-	{"label", FIELD_LABEL},     {"text", FIELD_TEXT},
+	{"name", FIELD_NAME},       {"label", FIELD_LABEL},
+	{"text", FIELD_TEXT},
 };
 
 static int on_column_key(vbs_column *col, const vbs_codesets *cs,
@@ -166,7 +167,7 @@ static int on_column_key(vbs_column *col, const vbs_codesets *cs,
 				return 0;
 			}
 		}
-		snprintf(why, why_size, "unknown type '%s'; use id, date, integer, decimal, code, codes, label or text", value);
+		snprintf(why, why_size, "unknown type '%s'; use id, date, integer, decimal, code, codes, name, label or text", value);
 		return -1;
 	}
 	if (strcmp(name, "required") == 0)

@@ -27,6 +27,7 @@ typedef enum field_type {
 	FIELD_DECIMAL, /* decimal comma or point, > 0 when positive = yes */
 	FIELD_CODE,    /* one value of a code set */
 	FIELD_CODES,   /* `|`-separated values of a code set */
+	FIELD_NAME,    /* short text kept and published (an activity's name) */
 	FIELD_LABEL,   /* short text (Enhet): read only to be checked, never kept */
 	FIELD_TEXT     /* free text: never read, never copied */
 } field_type;

@@ -249,6 +249,7 @@ static int check_value(struct file_ctx *c, int ci, char *raw, long line,
 	}
 	switch (col->type) {
 	case FIELD_ID:
+	case FIELD_NAME:
 		v->text = s;
 		break;
 	case FIELD_DATE:

@@ -32,7 +32,7 @@ typedef struct vbs_value {
 	                       value was missing or bad (-1 without fallback) */
 	uint64_t codes;     /* FIELD_CODES: bit i = code i named */
 	int fallback_silent;/* the fallback came from an unreported value */
-	const char *text;   /* FIELD_ID: trimmed; valid during the callback */
+	const char *text;   /* FIELD_ID, FIELD_NAME: trimmed; valid during the callback */
 } vbs_value;
 
 typedef struct vbs_row {
