@@ -247,6 +247,8 @@ static int check_value(struct file_ctx *c, int ci, char *raw, long line,
 		messages_reason(reason, sizeof(reason), MSG_PERSONNUMMER, effect, NULL);
 		return reject(c, line, col->header, masked, reason, err);
 	}
+	if (col->type != FIELD_TEXT && col->type != FIELD_LABEL)
+		v->raw = s;
 	switch (col->type) {
 	case FIELD_ID:
 	case FIELD_NAME:
