@@ -103,7 +103,7 @@ struct set_case {
 	int categories;
 };
 
-/* From inputs.md section 1 and "The district's areas". */
+/* From inputs.md sections 1-7 and "The district's areas". */
 static const struct set_case set_cases[] = {
 	{ .name = "koppling_vbe", .codes = {"Ja", "Nej", "Oklart"}, .fallback = -1,
 	  .categories = 3 },
@@ -126,6 +126,49 @@ static const struct set_case set_cases[] = {
 	  .codes = {"Östermalm city", "Lärkstaden", "Gärdet", "Hjorthagen",
 	            "Norra Djurgårdsstaden", "Djurgården", "Frihamnen/Loudden"},
 	  .fallback = 7, .fallback_name = "Okänt område", .categories = 8 },
+	/* inputs.md section 2; a blank answer is 9, in the set. */
+	{ .name = "kon", .codes = {"Kvinna", "Man", "Annat/vill ej uppge"},
+	  .fallback = 3, .fallback_name = "Uppgift saknas", .categories = 4 },
+	{ .name = "aldersgrupp_trygghet", .codes = {"16-24", "25-44", "45-64", "65-84"},
+	  .fallback = 4, .fallback_name = "Uppgift saknas", .categories = 5 },
+	{ .name = "svar_f1", .codes = {"1", "2", "3", "4", "5", "9"},
+	  .fallback = 5, .fallback_name = "9", .categories = 6 },
+	{ .name = "svar_f2", .codes = {"1", "2", "3", "4", "9"},
+	  .fallback = 4, .fallback_name = "9", .categories = 5 },
+	{ .name = "svar_f3", .codes = {"1", "2", "9"},
+	  .fallback = 2, .fallback_name = "9", .categories = 3 },
+	{ .name = "svar_f4", .codes = {"1", "2", "3", "9"},
+	  .fallback = 3, .fallback_name = "9", .categories = 4 },
+	/* section 3 */
+	{ .name = "malgrupp",
+	  .codes = {"Unga", "Föräldrar", "Äldre", "Boende", "Näringsidkare", "Föreningar",
+	            "Skolpersonal", "Blandad"},
+	  .fallback = 8, .fallback_name = "Uppgift saknas", .categories = 9 },
+	{ .name = "form",
+	  .codes = {"Möte", "Trygghetsvandring", "Workshop", "Digital dialog", "Öppet hus"},
+	  .fallback = 5, .fallback_name = "Uppgift saknas", .categories = 6 },
+	{ .name = "tema",
+	  .codes = {"trygghet", "belysning", "klotter", "extremism", "ungdomar", "droger",
+	            "trafik", "grönområden", "nedskräpning", "övrigt"},
+	  .fallback = -1, .categories = 10 },
+	{ .name = "ja_nej", .codes = {"Ja", "Nej"}, .fallback = -1, .categories = 2 },
+	/* section 5 */
+	{ .name = "arbetsomrade",
+	  .codes = {"Förebyggande", "Förhindrande", "Föreningsbidrag", "Kompetenshöjande"},
+	  .fallback = -1, .categories = 4 },
+	{ .name = "period", .codes = {"år", "termin", "löpande"}, .fallback = -1,
+	  .categories = 3 },
+	/* section 6 */
+	{ .name = "klotter_typ", .codes = {"Klistermärke", "Affisch", "Klotter"},
+	  .fallback = -1, .categories = 3 },
+	/* section 7 */
+	{ .name = "typ_av_oro",
+	  .codes = {"Uttalanden", "Symboler", "Propaganda", "Rekrytering", "Resor", "Våld",
+	            "Övrigt"},
+	  .fallback = -1, .categories = 7 },
+	{ .name = "aldersgrupp_oro",
+	  .codes = {"Under 13", "13-17", "18-24", "25 och äldre", "Okänd"},
+	  .fallback = 4, .fallback_name = "Okänd", .categories = 5 },
 };
 
 static void test_real_codesets(void **state)
