@@ -17,11 +17,21 @@
 #include "ingest/rejects.h"
 #include "publish/publish.h"
 #include "records/incidents.h"
+#include "report/manifest.h"
 #include "report/rejects_csv.h"
 #include "report/statistics_csv.h"
 #include "report/vb_workbook.h"
 
-enum { OUT_PATH_MAX = 2048 };
+enum { OUT_PATH_MAX = 2048, RUN_OUTPUTS_MAX = 8, RUN_CONFIGS_MAX = 16 };
+
+/* The outputs staged so far, for the manifest. */
+struct staged {
+	char names[RUN_OUTPUTS_MAX][64];
+	char paths[RUN_OUTPUTS_MAX][OUT_PATH_MAX];
+	const char *name_ptrs[RUN_OUTPUTS_MAX];
+	const char *path_ptrs[RUN_OUTPUTS_MAX];
+	size_t n;
+};
 
 /* Everything one run holds; released in one place. */
 struct run_state {
@@ -34,6 +44,9 @@ struct run_state {
 	vbs_periods periods_vb, periods_ytd;
 	vbs_figures figures;
 	vbs_publish *publish;
+	struct staged staged;
+	const char *configs[RUN_CONFIGS_MAX]; /* every configuration file read */
+	size_t nconfigs;
 };
 
 static void run_state_release(struct run_state *s)
@@ -113,32 +126,70 @@ static int build_figures(struct run_state *s, int32_t as_of, vbs_error *err)
 	return 0;
 }
 
+/* Registers output name with publish and returns its staging path. */
+static const char *stage(struct run_state *s, const char *name, publish_kind kind,
+                         vbs_error *err)
+{
+	struct staged *st = &s->staged;
+
+	if (st->n >= RUN_OUTPUTS_MAX || strlen(name) >= sizeof(st->names[0])) {
+		error_set(err, VBS_E_SOFTWARE, name, 0, NULL, "too many outputs");
+		return NULL;
+	}
+	if (publish_stage(s->publish, name, kind, st->paths[st->n], OUT_PATH_MAX, err) != 0)
+		return NULL;
+	snprintf(st->names[st->n], sizeof(st->names[0]), "%s", name);
+	st->name_ptrs[st->n] = st->names[st->n];
+	st->path_ptrs[st->n] = st->paths[st->n];
+	return st->paths[st->n++];
+}
+
 static int write_outputs(struct run_state *s, const vbs_options *opt,
                          vbs_error *err)
 {
-	char path[OUT_PATH_MAX], name[64];
+	char name[64];
+	const char *path;
 	const char *tmpdir = getenv("TMPDIR");
 	int report_year = periods_report_year(opt->as_of);
 
 	if (!tmpdir || !*tmpdir)
 		tmpdir = "/tmp";
-	if (publish_stage(s->publish, "statistics.csv", PUBLISH_PLAIN, path, sizeof(path), err) != 0 ||
+	if (!(path = stage(s, "statistics.csv", PUBLISH_PLAIN, err)) ||
 	    statistics_csv_write(&s->figures, path, err) != 0)
 		return -1;
-	if (publish_stage(s->publish, "rejects.csv", PUBLISH_PLAIN, path, sizeof(path), err) != 0 ||
+	if (!(path = stage(s, "rejects.csv", PUBLISH_PLAIN, err)) ||
 	    rejects_csv_write(&s->rejects, path, err) != 0)
 		return -1;
 	snprintf(name, sizeof(name), "VB-bilaga-VBE-%d.xlsx", report_year);
-	if (publish_stage(s->publish, name, PUBLISH_XLSX, path, sizeof(path), err) != 0)
+	if (!(path = stage(s, name, PUBLISH_XLSX, err)) ||
+	    vb_workbook_write(&(vbs_report_ctx){
+		    .figures = &s->figures,
+		    .periods = &s->periods_vb,
+		    .as_of = opt->as_of,
+		    .report_year = report_year,
+		    .district = s->cfg.district,
+		    .tmpdir = tmpdir,
+	    }, path, err) != 0)
 		return -1;
-	return vb_workbook_write(&(vbs_report_ctx){
-		.figures = &s->figures,
-		.periods = &s->periods_vb,
-		.as_of = opt->as_of,
-		.report_year = report_year,
-		.district = s->cfg.district,
-		.tmpdir = tmpdir,
-	}, path, err);
+	/* Last: it hashes every other output. */
+	{
+		vbs_manifest m = {
+			.as_of = opt->as_of,
+			.version = VBS_VERSION,
+			.config_paths = s->configs,
+			.nconfig = s->nconfigs,
+			.inputs = &s->files,
+			.output_names = s->staged.name_ptrs,
+			.output_paths = s->staged.path_ptrs,
+			.noutputs = s->staged.n,
+		};
+		char manifest[OUT_PATH_MAX];
+
+		if (publish_stage(s->publish, "manifest.json", PUBLISH_PLAIN, manifest,
+		                  sizeof(manifest), err) != 0)
+			return -1;
+		return manifest_write(&m, manifest, err);
+	}
 }
 
 static void log_files(FILE *log, const vbs_input_files *files)
@@ -173,6 +224,9 @@ int run_pipeline(const vbs_options *opt, const char *config_path, FILE *log,
 	    codesets_load(&s.codesets, s.cfg.dir, err) != 0 ||
 	    mapping_load(&s.ia_map, s.cfg.dir, "ia", &s.codesets, err) != 0)
 		goto done;
+	s.configs[s.nconfigs++] = s.cfg.path;
+	s.configs[s.nconfigs++] = s.codesets.path;
+	s.configs[s.nconfigs++] = s.ia_map.path;
 	if (stat(opt->inputs, &st) != 0 || !S_ISDIR(st.st_mode)) {
 		error_set(err, VBS_E_NOINPUT, opt->inputs, 0, NULL,
 		          "the input folder is missing or not a folder; check --inputs");

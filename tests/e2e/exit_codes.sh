@@ -45,9 +45,10 @@ expect 66 "folder for source 'ia' is missing" run --inputs "$tmp/noia" --outputs
 
 # A good run, kept to check that failures leave it untouched.
 expect 0 '' run --inputs $good --outputs "$tmp/out"
-cp -p "$tmp/out/statistics.csv" "$tmp/out/rejects.csv" "$tmp/out/VB-bilaga-VBE-2025.xlsx" "$tmp/"
+cp -p "$tmp/out/statistics.csv" "$tmp/out/rejects.csv" "$tmp/out/VB-bilaga-VBE-2025.xlsx" \
+	"$tmp/out/manifest.json" "$tmp/"
 untouched() {
-	for f in statistics.csv rejects.csv VB-bilaga-VBE-2025.xlsx; do
+	for f in statistics.csv rejects.csv VB-bilaga-VBE-2025.xlsx manifest.json; do
 		cmp -s "$tmp/$f" "$tmp/out/$f" || fail "$1: $f was changed by a failed run"
 	done
 	[ ! -e "$tmp/out/.vbestat-staging" ] || fail "$1: the staging folder was left behind"

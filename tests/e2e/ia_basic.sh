@@ -18,7 +18,7 @@ for f in "$stats" "$tmp/out/rejects.csv" "$book"; do
 	[ -f "$f" ] || fail "missing output $(basename "$f")"
 done
 [ -z "$(ls -A "$tmp/out" | grep -v -e '^statistics.csv$' -e '^rejects.csv$' \
-	-e '^VB-bilaga-VBE-2025.xlsx$' -e '^.vbestat.lock$')" ] ||
+	-e '^VB-bilaga-VBE-2025.xlsx$' -e '^manifest.json$' -e '^.vbestat.lock$')" ] ||
 	fail "unexpected files in the output folder: $(ls -A "$tmp/out")"
 
 head -n 1 "$stats" | grep -qx 'report,source,indicator,period,dimension,category,value,ci_low,ci_high,n,flag' ||
@@ -73,10 +73,42 @@ unzip -p "$book" docProps/core.xml | grep -q '<dcterms:created xsi:type="dcterms
 	fail "created is not the as-of date"
 unzip -p "$book" docProps/core.xml | grep -q '<dc:title>Bilaga till verksamhetsberättelse 2025' || fail "no title"
 
+# manifest.json: hashes equal sha256sum of the files; per-file counts as
+# counted by hand (read = accepted + rejected + duplicates).
+man=$tmp/out/manifest.json
+[ -f "$man" ] || fail "no manifest.json"
+# One line per input: path sha256 encoding delimiter read accepted rejected duplicates after_as_of
+flat=$(tr -d '\n\t ' <"$man")
+input_line() {
+	echo "$flat" | grep -o "{\"source\":\"ia\",\"path\":\"$1\"[^}]*}" |
+		sed 's/"[a-z_0-9]*"://g; s/[{}"]//g; s/,/ /g'
+}
+for spec in "ia/export_2024.csv utf-8-bom ; 9 7 1 1 0" \
+            "ia/export_2025.csv windows-1252 ; 10 8 1 1 1" \
+            "ia/export_2025_extra.csv utf-8 , 2 1 1 0 0"; do
+	set -- $spec
+	want_sha=$(sha256sum "$data/$1" | cut -d' ' -f1)
+	# The delimiter ',' separates the fields of the flattened line; compare
+	# the rest field by field.
+	got=$(input_line "$1")
+	[ -n "$got" ] || fail "manifest.json lacks $1"
+	echo "$got" | grep -q "$want_sha" || fail "manifest sha256 of $1 is not sha256sum's $want_sha: $got"
+	echo "$got" | grep -q " $2 " || fail "manifest encoding of $1: $got, want $2"
+	counts=$(echo "$got" | awk '{ print $(NF-4), $(NF-3), $(NF-2), $(NF-1), $NF }')
+	[ "$counts" = "$4 $5 $6 $7 $8" ] || fail "manifest counts of $1: '$counts', want '$4 $5 $6 $7 $8'"
+done
+for f in statistics.csv rejects.csv VB-bilaga-VBE-2025.xlsx; do
+	want_sha=$(sha256sum "$tmp/out/$f" | cut -d' ' -f1)
+	echo "$flat" | grep -q "{\"path\":\"$f\",\"sha256\":\"$want_sha\"}" ||
+		fail "manifest sha256 of $f is not sha256sum's $want_sha"
+done
+echo "$flat" | grep -q '"as_of":"2026-10-31"' || fail "manifest as_of"
+echo "$flat" | grep -q '"run_id":"[0-9a-f]\{64\}"' || fail "manifest run_id"
+
 # Byte-identical on a second run (after the clock has moved on).
 sleep 1
 "$VBESTAT" run --inputs $data --outputs "$tmp/out2" --as-of 2026-10-31 >/dev/null 2>&1 || fail "second run failed"
-for f in statistics.csv rejects.csv VB-bilaga-VBE-2025.xlsx; do
+for f in statistics.csv rejects.csv VB-bilaga-VBE-2025.xlsx manifest.json; do
 	cmp -s "$tmp/out/$f" "$tmp/out2/$f" || fail "$f differs between two runs"
 done
 echo "ok"
