@@ -169,6 +169,8 @@ static int write_outputs(struct run_state *s, const vbs_options *opt,
 		    .report_year = report_year,
 		    .district = s->cfg.district,
 		    .tmpdir = tmpdir,
+		    .files = &s->files,
+		    .rejects = &s->rejects,
 	    }, path, err) != 0)
 		return -1;
 	/* Last: it hashes every other output. */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/date.h"
+#include "report/sheet_quality.h"
 #include "report/xlsx.h"
 
 enum { CATEGORIES_MAX = 80, TEXT_MAX = 512 };
@@ -166,6 +167,17 @@ int vb_workbook_write(const vbs_report_ctx *ctx, const char *path, vbs_error *er
 	if (!wb)
 		return -1;
 	rc = sheet_incidents(wb, ctx);
+	if (rc == 0) {
+		char subtitle[TEXT_MAX], asof[11];
+
+		date_format(ctx->as_of, asof);
+		snprintf(subtitle, sizeof(subtitle),
+		         "Alla lästa exportfiler. Uppgifter till och med %s.", asof);
+		rc = sheet_quality_write(wb, &(vbs_quality){
+			.files = ctx->files, .rejects = ctx->rejects,
+			.notes = ctx->notes, .nnotes = ctx->nnotes, .subtitle = subtitle,
+		});
+	}
 	/* A libxlsxwriter failure is kept in wb and reported by xlsx_close. */
 	if (xlsx_close(wb, err) != 0)
 		return -1;

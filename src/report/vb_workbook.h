@@ -9,6 +9,8 @@
 #include "base/error.h"
 #include "figures/figures.h"
 #include "figures/periods.h"
+#include "ingest/input_files.h"
+#include "ingest/rejects.h"
 
 typedef struct vbs_report_ctx {
 	const vbs_figures *figures;
@@ -17,6 +19,10 @@ typedef struct vbs_report_ctx {
 	int report_year;
 	const char *district;        /* author and company */
 	const char *tmpdir;          /* libxlsxwriter's temporary files */
+	const vbs_input_files *files;/* the ledger, for the data-quality sheet */
+	const vbs_rejects *rejects;
+	const char *const *notes;    /* Swedish notes for the data-quality sheet */
+	int nnotes;
 } vbs_report_ctx;
 
 int vb_workbook_write(const vbs_report_ctx *ctx, const char *path, vbs_error *err);

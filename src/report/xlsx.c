@@ -13,13 +13,19 @@
 static const lxw_color_t palette[] = {0x0072B2, 0xE69F00, 0x009E73, 0xD55E00,
                                       0xCC79A7, 0x56B4E9, 0xF0E442};
 
-enum { WIDTH_MIN = 8, WIDTH_MAX = 60, LABEL_WIDTH_MIN = 14 };
+enum { WIDTH_MIN = 8, WIDTH_MAX = 60, LABEL_WIDTH_MIN = 14, NUMBER_WIDTH = 10,
+       XLSX_WIDTH_COLS = 64 };
 
 struct vbs_xlsx {
 	lxw_workbook *wb;
 	char *path;
 	lxw_format *title, *subtitle, *header, *count, *text, *note, *dots;
 	vbs_error err;  /* the first error, VBS_OK while none */
+	/* The sheet being written: its widest cell per column, and whether a
+	 * table has already frozen its header row (only the first does). */
+	lxw_worksheet *sheet;
+	double widths[XLSX_WIDTH_COLS];
+	int frozen;
 };
 
 static int fail(vbs_xlsx *wb, vbs_status code, const char *fmt, const char *what)
@@ -140,6 +146,9 @@ lxw_worksheet *xlsx_sheet(vbs_xlsx *wb, const char *name,
 		fail(wb, VBS_E_SOFTWARE, "unable to add the sheet '%s'", name);
 		return NULL;
 	}
+	wb->sheet = ws;
+	wb->frozen = 0;
+	memset(wb->widths, 0, sizeof(wb->widths));
 	if (put_string(wb, ws, 0, 0, title, wb->title) != 0 ||
 	    put_string(wb, ws, 1, 0, subtitle, wb->subtitle) != 0)
 		return NULL;
@@ -181,101 +190,149 @@ static int valid_table_name(const char *s)
 	return 1;
 }
 
-static void set_widths(lxw_worksheet *ws, const vbs_table *t)
+/* Widens column c of the current sheet to fit width characters; widths
+ * only grow, so a later, narrower table never shrinks an earlier one. */
+static void widen(vbs_xlsx *wb, lxw_worksheet *ws, int c, size_t width)
 {
-	size_t w = LABEL_WIDTH_MIN;
+	double w = (double)(width > WIDTH_MAX ? WIDTH_MAX : width);
 
-	for (int r = 0; r < t->nrows; r++)
-		if (chars(t->labels[r]) + 2 > w)
-			w = chars(t->labels[r]) + 2;
-	if (chars(t->headers[0]) + 2 > w)
-		w = chars(t->headers[0]) + 2;
-	worksheet_set_column(ws, 0, 0, (double)(w > WIDTH_MAX ? WIDTH_MAX : w), NULL);
-	for (int c = 1; c < t->ncols; c++) {
-		size_t cw = chars(t->headers[c]) + 3;
-
-		if (cw < WIDTH_MIN)
-			cw = WIDTH_MIN;
-		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
-		                     (double)(cw > WIDTH_MAX ? WIDTH_MAX : cw), NULL);
-	}
+	if (ws != wb->sheet || c >= XLSX_WIDTH_COLS || w <= wb->widths[c])
+		return;
+	wb->widths[c] = w;
+	worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, w, NULL);
 }
 
-int xlsx_table(vbs_xlsx *wb, lxw_worksheet *ws, int first_row,
-                   const vbs_table *t)
+/* Writes one cell of a table. */
+static int put_cell(vbs_xlsx *wb, lxw_worksheet *ws, int row, int col,
+                    const vbs_cell *cell)
 {
-	lxw_table_column *cols = calloc((size_t)t->ncols, sizeof(*cols));
-	lxw_table_column **colp = calloc((size_t)t->ncols + 1, sizeof(*colp));
-	lxw_table_options opt = {.name = (char *)t->name, .style_type = LXW_TABLE_STYLE_TYPE_LIGHT,
+	const vbs_figure *f = cell->figure;
+
+	switch (cell->kind) {
+	case CELL_EMPTY:
+		return 0;
+	case CELL_TEXT:
+		widen(wb, ws, col, chars(cell->text) + 2);
+		return put_string(wb, ws, row, col, cell->text, wb->text);
+	case CELL_NUMBER:
+		widen(wb, ws, col, NUMBER_WIDTH);
+		return check_lxw(wb, worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col,
+		                                            cell->number, wb->count),
+		                 "a number cell");
+	case CELL_FIGURE:
+		if (!f)
+			return 0;
+		widen(wb, ws, col, NUMBER_WIDTH);
+		if (f->suppressed)
+			return put_string(wb, ws, row, col, "..", wb->dots);
+		if (!(f->has & FIG_VALUE))
+			return 0;
+		return check_lxw(wb, worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col,
+		                                            f->value, wb->count),
+		                 "a number cell");
+	}
+	return 0;
+}
+
+/* The cell at row r (0-based, below the header) and column c. */
+typedef vbs_cell (*cell_at_fn)(const void *table, int r, int c);
+
+static int write_table(vbs_xlsx *wb, lxw_worksheet *ws, int first_row,
+                       const char *name, const char *const *headers, int ncols,
+                       int nrows, cell_at_fn cell_at, const void *table,
+                       const char *note)
+{
+	lxw_table_column *cols = calloc((size_t)ncols, sizeof(*cols));
+	lxw_table_column **colp = calloc((size_t)ncols + 1, sizeof(*colp));
+	lxw_table_options opt = {.name = (char *)name, .style_type = LXW_TABLE_STYLE_TYPE_LIGHT,
 	                         .style_type_number = 9};
-	int last_row = first_row + t->nrows;
+	int last_row = first_row + nrows;
 	int rc = -1;
 
 	if (!cols || !colp) {
 		fail(wb, VBS_E_SOFTWARE, "out of memory in %s", "a table");
 		goto done;
 	}
-	if (t->ncols < 2 || t->nrows < 1 || last_row + 2 >= XL_ROWS_MAX ||
-	    t->ncols > XL_COLS_MAX) {
-		fail(wb, VBS_E_SOFTWARE, "table %s has an impossible size", t->name);
+	if (ncols < 2 || nrows < 1 || last_row + 2 >= XL_ROWS_MAX || ncols > XL_COLS_MAX) {
+		fail(wb, VBS_E_SOFTWARE, "table %s has an impossible size", name);
 		goto done;
 	}
-	if (!valid_table_name(t->name)) {
-		fail(wb, VBS_E_SOFTWARE, "invalid Excel table name '%s'", t->name);
+	if (!valid_table_name(name)) {
+		fail(wb, VBS_E_SOFTWARE, "invalid Excel table name '%s'", name);
 		goto done;
 	}
-	for (int c = 0; c < t->ncols; c++) {
-		if (check_text(wb, t->headers[c]) != 0)
+	for (int c = 0; c < ncols; c++) {
+		if (check_text(wb, headers[c]) != 0)
 			goto done;
 		/* Excel repairs a table whose headers repeat, ignoring case. */
 		for (int k = 0; k < c; k++) {
-			if (text_equal_fold(t->headers[k], t->headers[c])) {
-				fail(wb, VBS_E_SOFTWARE, "repeated table header '%s'", t->headers[c]);
+			if (text_equal_fold(headers[k], headers[c])) {
+				fail(wb, VBS_E_SOFTWARE, "repeated table header '%s'", headers[c]);
 				goto done;
 			}
 		}
-		cols[c].header = (char *)t->headers[c];
+		cols[c].header = (char *)headers[c];
 		cols[c].header_format = wb->header;
 		colp[c] = &cols[c];
+		widen(wb, ws, c, c == 0 ? LABEL_WIDTH_MIN : WIDTH_MIN);
+		widen(wb, ws, c, chars(headers[c]) + 3);
 	}
 	opt.columns = colp;
 	if (check_lxw(wb, worksheet_add_table(ws, (lxw_row_t)first_row, 0,
 	                                      (lxw_row_t)last_row,
-	                                      (lxw_col_t)(t->ncols - 1), &opt),
+	                                      (lxw_col_t)(ncols - 1), &opt),
 	              "a table") != 0)
 		goto done;
-	for (int r = 0; r < t->nrows; r++) {
-		int row = first_row + 1 + r;
+	for (int r = 0; r < nrows; r++) {
+		for (int c = 0; c < ncols; c++) {
+			vbs_cell cell = cell_at(table, r, c);
 
-		if (put_string(wb, ws, row, 0, t->labels[r], wb->text) != 0)
-			goto done;
-		for (int c = 1; c < t->ncols; c++) {
-			const vbs_figure *f = t->cells[r * (t->ncols - 1) + (c - 1)];
-
-			if (!f)
-				continue;
-			if (f->suppressed) {
-				if (put_string(wb, ws, row, c, "..", wb->dots) != 0)
-					goto done;
-			} else if (f->has & FIG_VALUE) {
-				if (check_lxw(wb, worksheet_write_number(ws, (lxw_row_t)row,
-				                                         (lxw_col_t)c, f->value,
-				                                         wb->count),
-				              "a number cell") != 0)
-					goto done;
-			}
+			if (put_cell(wb, ws, first_row + 1 + r, c, &cell) != 0)
+				goto done;
 		}
 	}
-	if (t->source_note && put_string(wb, ws, last_row + 1, 0, t->source_note, wb->note) != 0)
+	if (note && put_string(wb, ws, last_row + 1, 0, note, wb->note) != 0)
 		goto done;
-	set_widths(ws, t);
-	worksheet_freeze_panes(ws, (lxw_row_t)(first_row + 1), 1);
-	worksheet_repeat_rows(ws, (lxw_row_t)first_row, (lxw_row_t)first_row);
+	/* The first table of a sheet: its header stays in view and is
+	 * repeated on every printed page. */
+	if (ws == wb->sheet && !wb->frozen) {
+		worksheet_freeze_panes(ws, (lxw_row_t)(first_row + 1), 1);
+		worksheet_repeat_rows(ws, (lxw_row_t)first_row, (lxw_row_t)first_row);
+		wb->frozen = 1;
+	}
 	rc = last_row + 2;
 done:
 	free(cols);
 	free(colp);
 	return rc;
+}
+
+static vbs_cell figure_table_cell(const void *table, int r, int c)
+{
+	const vbs_table *t = table;
+
+	if (c == 0)
+		return (vbs_cell){.kind = CELL_TEXT, .text = t->labels[r]};
+	return (vbs_cell){.kind = CELL_FIGURE, .figure = t->cells[r * (t->ncols - 1) + (c - 1)]};
+}
+
+int xlsx_table(vbs_xlsx *wb, lxw_worksheet *ws, int first_row, const vbs_table *t)
+{
+	return write_table(wb, ws, first_row, t->name, t->headers, t->ncols, t->nrows,
+	                   figure_table_cell, t, t->source_note);
+}
+
+static vbs_cell grid_cell(const void *table, int r, int c)
+{
+	const vbs_grid *g = table;
+
+	return g->cells[r * g->ncols + c];
+}
+
+int xlsx_grid(vbs_xlsx *wb, lxw_worksheet *ws, int first_row, const vbs_grid *g)
+{
+	return write_table(wb, ws, first_row, g->name, g->headers, g->ncols, g->nrows,
+	                   grid_cell, g, g->source_note);
 }
 
 int xlsx_column_chart(vbs_xlsx *wb, lxw_worksheet *ws, const vbs_chart *c)

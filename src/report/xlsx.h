@@ -60,9 +60,35 @@ typedef struct vbs_table {
 } vbs_table;
 
 /* Writes the table with its header on first_row; returns the row after the
- * source note, or -1 on error. */
+ * source note, or -1 on error. The first table of a sheet freezes its
+ * header row and repeats it on printed pages; column widths fit the widest
+ * cell of every table on the sheet. */
 int xlsx_table(vbs_xlsx *wb, lxw_worksheet *ws, int first_row,
                    const vbs_table *t);
+
+/* A cell of a grid: text, a plain number (thousands, zero as "–"), or a
+ * figure (".." when suppressed). */
+typedef enum cell_kind { CELL_EMPTY, CELL_TEXT, CELL_NUMBER, CELL_FIGURE } cell_kind;
+
+typedef struct vbs_cell {
+	cell_kind kind;
+	const char *text;
+	double number;
+	const vbs_figure *figure;
+} vbs_cell;
+
+/* A table of any cells: cells[r * ncols + c], the first column included. */
+typedef struct vbs_grid {
+	const char *name;
+	const char *const *headers;
+	int ncols;
+	int nrows;
+	const vbs_cell *cells;
+	const char *source_note;
+} vbs_grid;
+
+/* Like xlsx_table, for a grid. */
+int xlsx_grid(vbs_xlsx *wb, lxw_worksheet *ws, int first_row, const vbs_grid *g);
 
 /* A column chart of one table row (columns first_col..last_col, with the
  * header row as categories), placed at (at_row, at_col). */

@@ -72,6 +72,12 @@ unzip -p "$book" xl/drawings/drawing1.xml | grep -q 'descr="Stapeldiagram' || fa
 unzip -p "$book" docProps/core.xml | grep -q '<dcterms:created xsi:type="dcterms:W3CDTF">2026-10-31T00:00:00Z' ||
 	fail "created is not the as-of date"
 unzip -p "$book" docProps/core.xml | grep -q '<dc:title>Bilaga till verksamhetsberättelse 2025' || fail "no title"
+# The data-quality sheet: its tables, the files read, and the rules.
+unzip -p "$book" xl/workbook.xml | grep -q 'name="Datakvalitet"' || fail "no sheet Datakvalitet"
+unzip -p "$book" xl/tables/*.xml | grep -q 'name="Datakvalitet_filer"' || fail "no table of files on Datakvalitet"
+unzip -p "$book" xl/tables/*.xml | grep -q 'name="Lästa rader"' || fail "the files table lacks 'Lästa rader'"
+unzip -p "$book" xl/sharedStrings.xml | grep -q 'ia/export_2025.csv' || fail "Datakvalitet does not list ia/export_2025.csv"
+unzip -p "$book" xl/sharedStrings.xml | grep -q 'Så hanteras avvikande värden' || fail "Datakvalitet lacks the rules"
 
 # manifest.json: hashes equal sha256sum of the files; per-file counts as
 # counted by hand (read = accepted + rejected + duplicates).
