@@ -1,16 +1,39 @@
 #!/bin/sh
-# Benchmarks: wall time and peak memory of a pipeline run on the sample
-# inputs (and, later, on generated city-scale inputs). Measures; asserts
-# nothing. Usage: tests/bench.sh bin/vbestat
+# Benchmarks: wall time and peak memory of pipeline runs. Measures and
+# prints; asserts nothing. Usage: tests/bench.sh bin/vbestat
+#   BENCH_ROWS=10000000 make bench    city scale (needs ~1.3 GB of $TMPDIR)
 set -u
 vbestat=$1
+rows=${BENCH_ROWS:-1000000}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-if [ ! -d inputs/ia ]; then
-	echo "bench: no sample inputs; run make sample first" >&2
-	exit 1
+
+measure() {
+	label=$1
+	shift
+	/usr/bin/time -f '%e s wall, %M KiB peak resident' "$@" >"$tmp/log" 2>"$tmp/time" ||
+		{ cat "$tmp/time"; exit 1; }
+	printf '%s: %s\n' "$label" "$(tail -n 1 "$tmp/time")"
+}
+
+if [ -d inputs/ia ]; then
+	measure "sample (inputs/)" "$vbestat" run --inputs inputs --outputs "$tmp/out" --as-of 2026-10-31
 fi
-/usr/bin/time -f '%e s wall, %M KiB peak resident' \
-	"$vbestat" run --inputs inputs --outputs "$tmp/out" --as-of 2026-10-31 >"$tmp/log" 2>"$tmp/time" ||
-	{ cat "$tmp/time"; exit 1; }
-printf 'sample run (inputs/): %s\n' "$(tail -n 1 "$tmp/time")"
+
+# Synthetic IA export of $rows cases with 13 overlapping months, as a city
+# would deliver it; one row per case plus the overlap.
+mkdir -p "$tmp/big/ia"
+awk -v rows="$rows" 'BEGIN {
+	OFS = ";"
+	print "Ärendenummer;Händelsedatum;Registrerad;Senast ändrad;Händelsetyp;Kategori;Koppling VBE;Miljö;Verksamhetsområde;Enhet;Område;Beskrivning"
+	split("Ja Nej Nej Nej Oklart", vbe, " ")
+	split("Hot Klotter Propaganda Övrigt", kat, " ")
+	split("Gärdet Hjorthagen Lärkstaden Djurgården", omr, " ")
+	per_year = int(rows / 12) + 1
+	for (i = 0; i < rows; i++) {
+		y = 2014 + int(i / per_year); m = 1 + i % 12; d = 1 + i % 28
+		printf "IA-%d-%07d;%d-%02d-%02d 10:00;%d-%02d-%02d;%d-%02d-%02d 12:00;Tillbud;%s;%s;Vit makt-miljön;Fritid;Enheten;%s;\"fri text; med \"\"citat\"\"\"\n",
+			y, i, y, m, d, y, m, d, y, m, d, kat[1 + i % 4], vbe[1 + i % 5], omr[1 + i % 4]
+	}
+}' >"$tmp/big/ia/export.csv"
+measure "$rows IA cases" "$vbestat" run --inputs "$tmp/big" --outputs "$tmp/out2" --as-of 2026-10-31

@@ -236,7 +236,7 @@ static void load_cases(vbs_incidents *s)
 		const struct ia_case *c = &cases[i];
 		vbs_incident rec = {
 			.event_day = civil(c->y, c->m, c->d),
-			.modified = c->modified,
+			.modified = incident_stamp(c->modified),
 			.line = (uint32_t)i + 2,
 			.file = 0,
 			.vbe = code_of("koppling_vbe", c->vbe),
@@ -531,7 +531,7 @@ static void test_first_year(void **state)
 			fail_msg("incidents_init failed");
 		for (int k = 0; k < c->n; k++) {
 			vbs_incident rec = { .event_day = civil(c->y[k], c->m[k], c->d[k]),
-			                     .modified = STAMP_NONE };
+			                     .modified = incident_stamp(STAMP_NONE) };
 
 			if (incidents_put(&s, c->ids[k], &rec, &loser) != INCIDENT_NEW)
 				fail_msg("case '%s': incidents_put failed", c->name);

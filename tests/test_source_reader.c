@@ -932,12 +932,16 @@ static void test_ingest_ia(void **state)
 		}
 		CHECK(out.n == c->nrecords, "[%s] %zu records, want %zu", c->name, out.n,
 		      c->nrecords);
-		for (size_t k = 0; k < c->nrecords && k < out.n; k++)
+		for (size_t k = 0; k < c->nrecords && k < out.n; k++) {
+			char id[64];
+
+			id_index_string(&out.ids, (uint32_t)k, id, sizeof(id));
 			CHECK(out.items[k].file == c->records[k].file &&
 			      out.items[k].line == c->records[k].line,
 			      "[%s] record %zu (%s) comes from file %d line %ld, want file %d line %ld",
-			      c->name, k, intern_string(&out.ids, (uint32_t)k), (int)out.items[k].file,
+			      c->name, k, id, (int)out.items[k].file,
 			      (long)out.items[k].line, c->records[k].file, c->records[k].line);
+		}
 		CHECK(rejects.n == c->nrejects, "[%s] %zu rejects, want %zu", c->name, rejects.n,
 		      c->nrejects);
 		incidents_release(&out);

@@ -26,7 +26,7 @@ static int on_row(const vbs_row *row, void *ctx, vbs_error *err)
 	const vbs_value *mod = &v[c->col.modified];
 	vbs_incident rec = {
 		.event_day = v[c->col.event].day,
-		.modified = mod->status == VALUE_OK ? mod->stamp : STAMP_NONE,
+		.modified = incident_stamp(mod->status == VALUE_OK ? mod->stamp : STAMP_NONE),
 		.line = (uint32_t)row->line,
 		.file = (uint16_t)row->file,
 		.vbe = code_of(&v[c->col.vbe]),
@@ -72,7 +72,9 @@ int ingest_ia(const vbs_ingest *in, const vbs_mapping *m, int required,
 		.ctx = &c,
 	};
 
-	if (incidents_init(out, 1 << 16) != 0)
+	/* Sized up front from the exports' line count, an upper bound of the
+	 * distinct cases, so that no table doubles while reading. */
+	if (incidents_init(out, source_reader_count_lines(m, in->inputs_dir)) != 0)
 		return error_set(err, VBS_E_SOFTWARE, NULL, 0, NULL, "out of memory");
 	if ((c.col.id = mapping_require(m, "arendenummer", FIELD_ID, err)) < 0 ||
 	    (c.col.event = mapping_require(m, "handelsedatum", FIELD_DATE, err)) < 0 ||

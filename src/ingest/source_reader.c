@@ -425,6 +425,47 @@ static int read_file(const vbs_source_read *req, const char *dir,
 	return 0;
 }
 
+/* Line feeds in the file at path (plus one for a last line without one). */
+static size_t count_lines(const char *path)
+{
+	enum { CHUNK = 1 << 16 };
+	char *buf = malloc(CHUNK);
+	FILE *f = fopen(path, "rb");
+	size_t n, lines = 0;
+	char last = '\n';
+
+	if (buf && f) {
+		while ((n = fread(buf, 1, CHUNK, f)) > 0) {
+			for (const char *p = buf; (p = memchr(p, '\n', (size_t)(buf + n - p))); p++)
+				lines++;
+			last = buf[n - 1];
+		}
+		lines += last != '\n';
+	}
+	if (f)
+		fclose(f);
+	free(buf);
+	return lines;
+}
+
+size_t source_reader_count_lines(const vbs_mapping *m, const char *inputs_dir)
+{
+	char dir[1024], path[1536];
+	char **names = NULL;
+	size_t n = 0, total = 0;
+	vbs_error ignored;
+
+	if ((size_t)snprintf(dir, sizeof(dir), "%s/%s", inputs_dir, m->folder) >= sizeof(dir) ||
+	    list_csv(dir, m->files, &names, &n, &ignored) != 0)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		total += count_lines(path);
+	}
+	free_names(names, n);
+	return total;
+}
+
 int source_reader_read(const vbs_source_read *req, vbs_error *err)
 {
 	char dir[1024];

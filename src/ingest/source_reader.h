@@ -61,6 +61,11 @@ typedef struct vbs_source_read {
 	void *ctx;
 } vbs_source_read;
 
+/* The number of physical lines in the source's files, an upper bound of
+ * their rows, to size staged tables up front (0 when the folder cannot be
+ * read: the read itself reports that). */
+size_t source_reader_count_lines(const vbs_mapping *m, const char *inputs_dir);
+
 /* Reads every file of the source. Whole-file problems (unreadable, binary,
  * no header, a required column missing, broken quoting) stop with
  * VBS_E_DATA; a required source without files stops with VBS_E_NOINPUT. */

@@ -4,15 +4,38 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/date.h"
+
+uint32_t incident_stamp(int64_t seconds)
+{
+	if (seconds == STAMP_NONE)
+		return 0;
+	if (seconds < 0)
+		return 1;
+	if (seconds >= (int64_t)UINT32_MAX - 1)
+		return UINT32_MAX;
+	return (uint32_t)seconds + 1;
+}
+
 int incidents_init(vbs_incidents *s, size_t expected)
 {
 	memset(s, 0, sizeof(*s));
-	return intern_init(&s->ids, expected);
+	if (id_index_init(&s->ids, expected) != 0)
+		return -1;
+	if (expected > 0) {
+		s->items = malloc(expected * sizeof(*s->items));
+		if (!s->items) {
+			id_index_release(&s->ids);
+			return -1;
+		}
+		s->cap = expected;
+	}
+	return 0;
 }
 
 void incidents_release(vbs_incidents *s)
 {
-	intern_release(&s->ids);
+	id_index_release(&s->ids);
 	free(s->items);
 	memset(s, 0, sizeof(*s));
 }
@@ -26,7 +49,8 @@ incident_put incidents_put(vbs_incidents *s, const char *id,
 	/* Room for a new record first, so that ids and records never fall
 	 * out of step when memory runs out. */
 	if (s->n == s->cap) {
-		size_t cap = s->cap ? 2 * s->cap : 1024;
+		/* Past the estimate: grow by half, not double, to stay lean. */
+		size_t cap = s->cap ? s->cap + s->cap / 2 + 1 : 1024;
 		vbs_incident *p = realloc(s->items, cap * sizeof(*p));
 
 		if (!p)
@@ -34,14 +58,14 @@ incident_put incidents_put(vbs_incidents *s, const char *id,
 		s->items = p;
 		s->cap = cap;
 	}
-	i = intern_get(&s->ids, id, &added);
+	i = id_index_get(&s->ids, id, &added);
 	if (i < 0)
 		return INCIDENT_ERROR;
 	if (!added) {
 		vbs_incident *old = &s->items[i];
 
-		/* STAMP_NONE is INT64_MIN, so a missing stamp loses to any valid
-		 * one, and >= lets the later version win a tie. */
+		/* A missing stamp is 0, less than any valid one, and >= lets the
+		 * later version win a tie. */
 		if (rec->modified >= old->modified) {
 			*loser_file = old->file;
 			*old = *rec;
