@@ -10,6 +10,7 @@ struct ia_cols {
 
 struct ia_ctx {
 	struct ia_cols col;
+	int vbe_ja;  /* the code index of Ja in Koppling VBE */
 	vbs_incidents *out;
 	vbs_input_files *files;
 };
@@ -36,6 +37,8 @@ static int on_row(const vbs_row *row, void *ctx, vbs_error *err)
 		.verksamhet = code_of(&v[c->col.verksamhet]),
 		.omrade = code_of(&v[c->col.omrade]),
 		.area_unknown = v[c->col.omrade].fallback_silent,
+		/* Blank (or no such column): no raw text; a bad value has one. */
+		.miljo_blank = v[c->col.miljo].status != VALUE_OK && !v[c->col.miljo].raw,
 	};
 	int loser = -1;
 
@@ -90,6 +93,7 @@ int ingest_ia(const vbs_ingest *in, const vbs_mapping *m, int required,
 	    !m->columns[c.col.vbe].required)
 		return error_set(err, VBS_E_CONFIG, m->path, 0, NULL,
 		                 "arendenummer, handelsedatum and koppling_vbe must be required = yes");
+	c.vbe_ja = codeset_lookup(&in->codesets->sets[m->columns[c.col.vbe].codeset], "Ja");
 	if (source_reader_read(&req, err) != 0)
 		return -1;
 	/* Counted on the versions kept, in the file each came from. */
@@ -100,6 +104,8 @@ int ingest_ia(const vbs_ingest *in, const vbs_mapping *m, int required,
 			f->after_as_of++;
 		if (out->items[i].area_unknown)
 			f->unknown_area++;
+		if (out->items[i].miljo_blank && out->items[i].vbe == c.vbe_ja)
+			f->vbe_blank_miljo++;
 	}
 	return 0;
 }

@@ -21,6 +21,7 @@ typedef struct vbs_input_file {
 	long duplicates;          /* rows replaced by a later version */
 	long after_as_of;         /* accepted rows dated after the as-of date */
 	long unknown_area;        /* rows whose area was blank or unknown */
+	long vbe_blank_miljo;     /* IA: VBE-linked (Ja) cases with a blank Miljö */
 } vbs_input_file;
 
 typedef struct vbs_input_files {

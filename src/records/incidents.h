@@ -25,6 +25,7 @@ typedef struct vbs_incident {
 	uint8_t verksamhet;
 	uint8_t omrade;
 	uint8_t area_unknown; /* Område was blank or not a known area */
+	uint8_t miljo_blank;  /* Miljö was blank (counted as Okänd) */
 } vbs_incident;
 
 /* City scale: 10^7 cases in well under half a gigabyte (24 bytes here, 8

@@ -12,6 +12,7 @@ static const char *const rules[] = {
 	"• Saknas ett obligatoriskt värde eller är det felaktigt (till exempel ärendenummer, händelsedatum eller koppling till VBE) räknas inte raden. Den redovisas i rejects.csv med fil, rad, kolumn och vad som ska rättas.",
 	"• Ett felaktigt värde i en annan kolumn redovisas i rejects.csv och behandlas som saknat, men raden räknas: en okänd kategori räknas som Uppgift saknas och en okänd miljö som Okänd.",
 	"• Ett tomt eller okänt område räknas som Okänt område. Det redovisas här men inte i rejects.csv, eftersom områden ofta skrivs för hand.",
+	"• Ett VBE-kopplat ärende utan miljö räknas som miljö Okänd; antalet per fil står i kolumnen VBE-ärenden utan miljö.",
 	"• Samma ärende i flera exporter räknas en gång: den version som ändrades senast (Senast ändrad) gäller, och vid lika tid den fil som lästs sist. För övriga källor gäller den fil som lästs sist. Filerna läses i namnordning.",
 	"• Ett värde som ser ut att vara ett personnummer redovisas maskerat och behandlas som saknat. Fritext (Beskrivning, Kommentar, Plats) och enheters namn läses aldrig in och publiceras aldrig.",
 	"• Rader daterade efter uppgiftsdatumet godkänns men ingår inte i statistiken.",
@@ -53,6 +54,7 @@ static int files_table(vbs_xlsx *wb, lxw_worksheet *ws, int row, const vbs_input
 	static const char *const headers[] = {
 		"Källa", "Fil", "Teckenkodning", "Avgränsare", "Lästa rader", "Godkända",
 		"Avvisade", "Dubbletter", "Efter uppgiftsdatum", "Okänt område",
+		"VBE-ärenden utan miljö",
 	};
 	enum { NCOLS = sizeof(headers) / sizeof(headers[0]) };
 	int nrows = files->n ? (int)files->n : 1;
@@ -77,6 +79,7 @@ static int files_table(vbs_xlsx *wb, lxw_worksheet *ws, int row, const vbs_input
 		c[7] = (vbs_cell){.kind = CELL_NUMBER, .number = (double)f->duplicates};
 		c[8] = (vbs_cell){.kind = CELL_NUMBER, .number = (double)f->after_as_of};
 		c[9] = (vbs_cell){.kind = CELL_NUMBER, .number = (double)f->unknown_area};
+		c[10] = (vbs_cell){.kind = CELL_NUMBER, .number = (double)f->vbe_blank_miljo};
 	}
 	if (!files->n)
 		cells[0] = (vbs_cell){.kind = CELL_TEXT, .text = "Inga filer lästes."};
