@@ -10,6 +10,7 @@ static const char *const problems[] = {
 	[MSG_MISSING] = "Värde saknas i den obligatoriska kolumnen %s. Fyll i det i källsystemet.",
 	[MSG_BAD_DATE] = "Ogiltigt datum. Skriv ÅÅÅÅ-MM-DD, eventuellt följt av tid TT:MM.",
 	[MSG_BAD_INTEGER] = "Ogiltigt antal. Skriv ett heltal som är minst %ld.",
+	[MSG_BAD_RANGE] = "Ogiltigt tal. Skriv ett heltal från %ld till %ld.",
 	[MSG_BAD_DECIMAL] = "Ogiltigt tal. Skriv ett tal med decimalkomma eller decimalpunkt, utan tusentalsavgränsare.",
 	[MSG_BAD_POSITIVE] = "Ogiltig vikt. Skriv ett tal större än 0.",
 	[MSG_BAD_CODE] = "Okänt värde. Tillåtna värden: %s.",

@@ -11,6 +11,7 @@ typedef enum msg_id {
 	MSG_MISSING,         /* %s column */
 	MSG_BAD_DATE,
 	MSG_BAD_INTEGER,     /* %ld least value */
+	MSG_BAD_RANGE,       /* %ld least, %ld greatest value */
 	MSG_BAD_DECIMAL,
 	MSG_BAD_POSITIVE,
 	MSG_BAD_CODE,        /* %s allowed codes */

@@ -36,7 +36,9 @@ static int on_row(const vbs_row *row, void *ctx, vbs_error *err)
 		.handelsetyp = code_of(&v[c->col.handelsetyp]),
 		.verksamhet = code_of(&v[c->col.verksamhet]),
 		.omrade = code_of(&v[c->col.omrade]),
-		.area_unknown = v[c->col.omrade].fallback_silent,
+		/* Any area not usable counts: blank, unknown, or reported (an
+		 * identity number), so the count is the Okänt område category. */
+		.area_unknown = v[c->col.omrade].status != VALUE_OK,
 		/* Blank (or no such column): no raw text; a bad value has one. */
 		.miljo_blank = v[c->col.miljo].status != VALUE_OK && !v[c->col.miljo].raw,
 	};

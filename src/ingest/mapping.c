@@ -2,6 +2,7 @@
 #include "ingest/mapping.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -178,15 +179,17 @@ static int on_column_key(vbs_column *col, const vbs_codesets *cs,
 		return parse_yes_no(value, &col->dimension, why, why_size);
 	if (strcmp(name, "positive") == 0)
 		return parse_yes_no(value, &col->positive, why, why_size);
-	if (strcmp(name, "min") == 0) {
+	if (strcmp(name, "min") == 0 || strcmp(name, "max") == 0) {
 		char *end;
+		long v;
 
 		errno = 0;
-		col->min = strtol(value, &end, 10);
+		v = strtol(value, &end, 10);
 		if (errno || *end || end == value) {
 			snprintf(why, why_size, "'%s' is not a whole number", value);
 			return -1;
 		}
+		*(name[1] == 'i' ? &col->min : &col->max) = v;
 		return 0;
 	}
 	if (strcmp(name, "codeset") == 0) {
@@ -238,6 +241,7 @@ static int on_mapping_key(void *user, const char *section, const char *name,
 		memset(col, 0, sizeof(*col));
 		col->codeset = -1;
 		col->report_unknown = 1;
+		col->max = LONG_MAX;
 		col->type = FIELD_TEXT;
 		if (copy_value(col->id, sizeof(col->id), col_id, why, why_size))
 			return -1;
@@ -284,6 +288,9 @@ int mapping_load(vbs_mapping *m, const char *dir, const char *name,
 		if (!col->header[0])
 			return error_set(err, VBS_E_CONFIG, m->path, 0, NULL,
 			                 "column '%s' has no header", col->id);
+		if (col->min > col->max)
+			return error_set(err, VBS_E_CONFIG, m->path, 0, NULL,
+			                 "column '%s' has min above max", col->id);
 		if ((col->type == FIELD_CODE || col->type == FIELD_CODES) &&
 		    col->codeset < 0)
 			return error_set(err, VBS_E_CONFIG, m->path, 0, NULL,

@@ -58,6 +58,7 @@ typedef struct vbs_column {
 	int report_unknown; /* 0: an unknown code takes the fallback silently */
 	int dimension;      /* 1: published as a breakdown, id = dimension id */
 	long min;           /* FIELD_INTEGER: the least valid value */
+	long max;           /* FIELD_INTEGER: the greatest valid value */
 	int positive;       /* FIELD_DECIMAL: must be > 0 */
 } vbs_column;
 

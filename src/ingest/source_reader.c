@@ -6,6 +6,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fnmatch.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -112,7 +113,9 @@ static int reject(struct file_ctx *c, long line, const char *column,
 	if (value && strlen(value) >= sizeof(copy)) {
 		size_t len = sizeof(copy) - 1;
 
-		while (len > 0 && ((unsigned char)copy[len] & 0xC0) == 0x80)
+		/* value[len] is the first byte left out: while it continues a
+		 * character, that character is cut, so leave it all out. */
+		while (len > 0 && ((unsigned char)value[len] & 0xC0) == 0x80)
 			len--;
 		copy[len] = '\0';
 	}
@@ -230,6 +233,7 @@ static int check_value(struct file_ctx *c, int ci, char *raw, long line,
 		*drop = 1;
 		messages_reason(reason, sizeof(reason), MSG_MISSING, EFFECT_ROW_DROPPED,
 		                NULL, col->header);
+		v->reported = 1;
 		return reject(c, line, col->header, "", reason, err);
 	}
 	if (col->type != FIELD_TEXT && personnummer_find(s)) {
@@ -245,6 +249,7 @@ static int check_value(struct file_ctx *c, int ci, char *raw, long line,
 		if (col->required)
 			*drop = 1;
 		messages_reason(reason, sizeof(reason), MSG_PERSONNUMMER, effect, NULL);
+		v->reported = 1;
 		return reject(c, line, col->header, masked, reason, err);
 	}
 	if (col->type != FIELD_TEXT && col->type != FIELD_LABEL)
@@ -261,10 +266,15 @@ static int check_value(struct file_ctx *c, int ci, char *raw, long line,
 		}
 		break;
 	case FIELD_INTEGER:
-		if (parse_integer(s, &v->integer) != 0 || v->integer < col->min) {
+		if (parse_integer(s, &v->integer) != 0 || v->integer < col->min ||
+		    v->integer > col->max) {
 			bad = 1;
-			messages_reason(reason, sizeof(reason), MSG_BAD_INTEGER, effect,
-			                NULL, col->min);
+			if (col->max == LONG_MAX)
+				messages_reason(reason, sizeof(reason), MSG_BAD_INTEGER, effect,
+				                NULL, col->min);
+			else
+				messages_reason(reason, sizeof(reason), MSG_BAD_RANGE, effect,
+				                NULL, col->min, col->max);
 		}
 		break;
 	case FIELD_DECIMAL:
@@ -299,6 +309,7 @@ static int check_value(struct file_ctx *c, int ci, char *raw, long line,
 		bad_codes = parse_codes(set, copy, v);
 		free(copy);
 		if (bad_codes) {
+			v->codes = 0; /* a bad list counts as missing, not in part */
 			bad = 1;
 			codes_list(set, codes, sizeof(codes));
 			messages_reason(reason, sizeof(reason), MSG_BAD_CODE, effect, NULL,
@@ -315,6 +326,7 @@ static int check_value(struct file_ctx *c, int ci, char *raw, long line,
 			*drop = 1;
 		if (col->type == FIELD_CODE && !col->required)
 			v->code = set->fallback;
+		v->reported = 1;
 		return reject(c, line, col->header, s, reason, err);
 	}
 	v->status = VALUE_OK;

@@ -33,6 +33,7 @@ typedef struct vbs_value {
 	uint64_t codes;     /* FIELD_CODES: bit i = code i named */
 	int fallback_silent;/* the fallback came from an unreported value */
 	const char *text;   /* FIELD_ID, FIELD_NAME: trimmed; valid during the callback */
+	int reported;       /* a reject was written for this value */
 	const char *raw;    /* the trimmed field as written, for a source's own
 	                       rejects; NULL for free-text and label columns and
 	                       for a value that held a personal identity number */

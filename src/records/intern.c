@@ -95,7 +95,11 @@ static int64_t add(vbs_intern *t, const char *s, size_t len)
 
 int64_t intern_find(const vbs_intern *t, const char *s)
 {
-	size_t i = hash(s) & (t->nslots - 1);
+	size_t i;
+
+	if (!t->nslots)
+		return -1; /* a zeroed or released table */
+	i = hash(s) & (t->nslots - 1);
 
 	while (t->slots[i]) {
 		uint32_t cand = t->slots[i] - 1;
