@@ -86,10 +86,14 @@ static void test_defaults(void **state)
 	      cfg.disclosure_threshold);
 	CHECK(cfg.survey_min_valid == 30, "default min_valid %d, want 30", cfg.survey_min_valid);
 	CHECK(cfg.trend_min_points == 5, "default min_points %d, want 5", cfg.trend_min_points);
-	CHECK(cfg.nsources == 1 && strcmp(cfg.sources[0], "ia") == 0,
-	      "default sources: %d, first \"%s\", want only ia", cfg.nsources, cfg.sources[0]);
+	/* inputs.md: every source is read, befolkning is the optional one. */
+	CHECK(cfg.nsources == 7 && strcmp(cfg.sources[0], "ia") == 0 &&
+	      strcmp(cfg.sources[6], "oro") == 0,
+	      "default sources: %d, first \"%s\", want the 7 of inputs.md", cfg.nsources,
+	      cfg.sources[0]);
 	CHECK(config_source_required(&cfg, "ia") == 1, "ia is not required by default");
-	CHECK(config_source_required(&cfg, "trygghet") == 0, "trygghet is required by default");
+	CHECK(config_source_required(&cfg, "trygghet") == 1, "trygghet is not required by default");
+	CHECK(config_source_required(&cfg, "befolkning") == 0, "befolkning is required by default");
 	check_person_kategori("defaults", &cfg);
 }
 
@@ -107,11 +111,14 @@ static void test_real_file(void **state)
 	CHECK(strcmp(cfg.dir, "pipeline") == 0, "dir \"%s\", want \"pipeline\"", cfg.dir);
 	CHECK(strcmp(cfg.district, "Östermalms stadsdelsförvaltning") == 0,
 	      "district \"%s\"", cfg.district);
-	CHECK(cfg.nsources == 1 && strcmp(cfg.sources[0], "ia") == 0,
-	      "read: %d sources, first \"%s\", want ia", cfg.nsources, cfg.sources[0]);
-	CHECK(cfg.nrequired == 1 && strcmp(cfg.required[0], "ia") == 0,
-	      "required: %d sources, first \"%s\", want ia", cfg.nrequired, cfg.required[0]);
+	CHECK(cfg.nsources == 7 && strcmp(cfg.sources[0], "ia") == 0,
+	      "read: %d sources, first \"%s\", want the 7 of inputs.md", cfg.nsources,
+	      cfg.sources[0]);
+	CHECK(cfg.nrequired == 6 && strcmp(cfg.required[0], "ia") == 0,
+	      "required: %d sources, first \"%s\", want 6 from ia", cfg.nrequired,
+	      cfg.required[0]);
 	CHECK(config_source_required(&cfg, "ia") == 1, "ia is not required");
+	CHECK(config_source_required(&cfg, "befolkning") == 0, "befolkning is required");
 	CHECK(cfg.disclosure_threshold == 5, "threshold %d, want 5", cfg.disclosure_threshold);
 	CHECK(cfg.person_kategori_from_file == 1, "person_kategori not marked as from the file");
 	check_person_kategori(REAL_CONF, &cfg);

@@ -13,10 +13,18 @@ void config_init(vbs_config *cfg)
 {
 	memset(cfg, 0, sizeof(*cfg));
 	snprintf(cfg->district, sizeof(cfg->district), "%s", "Stadsdelsförvaltningen");
-	snprintf(cfg->sources[0], sizeof(cfg->sources[0]), "%s", "ia");
-	cfg->nsources = 1;
-	snprintf(cfg->required[0], sizeof(cfg->required[0]), "%s", "ia");
-	cfg->nrequired = 1;
+	{
+		static const char *const all[] = {"ia", "trygghet", "dialog", "befolkning",
+		                                   "aktiviteter", "klotter", "oro"};
+
+		/* Every source is read; all but befolkning must be there. */
+		for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
+			snprintf(cfg->sources[cfg->nsources++], sizeof(cfg->sources[0]), "%s", all[i]);
+			if (strcmp(all[i], "befolkning") != 0)
+				snprintf(cfg->required[cfg->nrequired++], sizeof(cfg->required[0]),
+				         "%s", all[i]);
+		}
+	}
 	cfg->disclosure_threshold = 5;
 	{
 		static const char *const person[] = {"Hot", "Våld", "Trakasserier",

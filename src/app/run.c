@@ -6,17 +6,16 @@
 #include <sys/stat.h>
 
 #include "app/config.h"
+#include "app/sources.h"
 #include "base/date.h"
 #include "figures/disclosure.h"
 #include "figures/figures.h"
 #include "figures/ia_figures.h"
 #include "figures/periods.h"
-#include "ingest/ingest_ia.h"
 #include "ingest/input_files.h"
 #include "ingest/mapping.h"
 #include "ingest/rejects.h"
 #include "publish/publish.h"
-#include "records/incidents.h"
 #include "report/manifest.h"
 #include "report/rejects_csv.h"
 #include "report/statistics_csv.h"
@@ -37,10 +36,9 @@ struct staged {
 struct run_state {
 	vbs_config cfg;
 	vbs_codesets codesets;
-	vbs_mapping ia_map;
+	vbs_sources sources;
 	vbs_input_files files;
 	vbs_rejects rejects;
-	vbs_incidents incidents;
 	vbs_periods periods_vb, periods_ytd;
 	vbs_figures figures;
 	vbs_publish *publish;
@@ -53,7 +51,7 @@ static void run_state_release(struct run_state *s)
 {
 	publish_free(s->publish);
 	figures_release(&s->figures);
-	incidents_release(&s->incidents);
+	sources_release(&s->sources);
 	rejects_release(&s->rejects);
 	input_files_release(&s->files);
 }
@@ -88,9 +86,9 @@ static uint64_t person_mask(const vbs_config *cfg, const vbs_codesets *cs,
 
 static int build_figures(struct run_state *s, int32_t as_of, vbs_error *err)
 {
-	int first = ia_figures_first_year(&s->incidents, as_of);
+	int first = ia_figures_first_year(&s->sources.incidents, as_of);
 	int ok;
-	uint64_t persons = person_mask(&s->cfg, &s->codesets, &s->ia_map, err, &ok);
+	uint64_t persons = person_mask(&s->cfg, &s->codesets, &s->sources.ia_map, err, &ok);
 	char day[11];
 
 	if (!ok)
@@ -112,8 +110,8 @@ static int build_figures(struct run_state *s, int32_t as_of, vbs_error *err)
 	}
 	for (int r = 0; r < 2; r++) {
 		vbs_ia_figures req = {
-			.cases = &s->incidents,
-			.mapping = &s->ia_map,
+			.cases = &s->sources.incidents,
+			.mapping = &s->sources.ia_map,
 			.codesets = &s->codesets,
 			.periods = r == 0 ? &s->periods_vb : &s->periods_ytd,
 			.person_kategori = persons,
@@ -151,9 +149,15 @@ static int write_outputs(struct run_state *s, const vbs_options *opt,
 	const char *path;
 	const char *tmpdir = getenv("TMPDIR");
 	int report_year = periods_report_year(opt->as_of);
+	const char *notes[SOURCE_COUNT];
+	int nnotes = 0;
 
 	if (!tmpdir || !*tmpdir)
 		tmpdir = "/tmp";
+	/* What an absent optional source leaves out. */
+	if (s->sources.read[SOURCE_BEFOLKNING] && !s->sources.present[SOURCE_BEFOLKNING])
+		notes[nnotes++] = "Befolkningsuppgifter saknas (mappen befolkning är tom eller finns inte). "
+		                  "Antal per 10 000 invånare redovisas därför inte; de kommer med när befolkningsfilen läggs i mappen.";
 	if (!(path = stage(s, "statistics.csv", PUBLISH_PLAIN, err)) ||
 	    statistics_csv_write(&s->figures, path, err) != 0)
 		return -1;
@@ -171,6 +175,8 @@ static int write_outputs(struct run_state *s, const vbs_options *opt,
 		    .tmpdir = tmpdir,
 		    .files = &s->files,
 		    .rejects = &s->rejects,
+		    .notes = notes,
+		    .nnotes = nnotes,
 	    }, path, err) != 0)
 		return -1;
 	/* Last: it hashes every other output. */
@@ -223,12 +229,18 @@ int run_pipeline(const vbs_options *opt, const char *config_path, FILE *log,
 	fprintf(log, "vbestat %s: run with as-of date %s, configuration %s\n",
 	        VBS_VERSION, day, config_path);
 	if (config_load(&s.cfg, config_path, err) != 0 ||
-	    codesets_load(&s.codesets, s.cfg.dir, err) != 0 ||
-	    mapping_load(&s.ia_map, s.cfg.dir, "ia", &s.codesets, err) != 0)
+	    codesets_load(&s.codesets, s.cfg.dir, err) != 0)
 		goto done;
 	s.configs[s.nconfigs++] = s.cfg.path;
 	s.configs[s.nconfigs++] = s.codesets.path;
-	s.configs[s.nconfigs++] = s.ia_map.path;
+	if (sources_load(&s.sources, &s.cfg, &s.codesets, s.configs, &s.nconfigs,
+	                 RUN_CONFIGS_MAX, err) != 0)
+		goto done;
+	if (!s.sources.read[SOURCE_IA]) {
+		error_set(err, VBS_E_CONFIG, s.cfg.path, 0, NULL,
+		          "[sources] read must include ia: the reports are built on it");
+		goto done;
+	}
 	if (stat(opt->inputs, &st) != 0 || !S_ISDIR(st.st_mode)) {
 		error_set(err, VBS_E_NOINPUT, opt->inputs, 0, NULL,
 		          "the input folder is missing or not a folder; check --inputs");
@@ -236,17 +248,17 @@ int run_pipeline(const vbs_options *opt, const char *config_path, FILE *log,
 	}
 	if (!(s.publish = publish_begin(opt->outputs, err)))
 		goto done;
-	if (ingest_ia(&(vbs_ingest){
+	if (sources_ingest(&s.sources, &s.cfg, &(vbs_ingest){
 		    .inputs_dir = opt->inputs,
 		    .codesets = &s.codesets,
 		    .as_of = opt->as_of,
 		    .files = &s.files,
 		    .rejects = &s.rejects,
-	    }, &s.ia_map, config_source_required(&s.cfg, "ia"), &s.incidents, err) != 0)
+	    }, err) != 0)
 		goto done;
 	log_files(log, &s.files);
-	fprintf(log, "  %zu distinct IA cases, %zu rejected values\n", s.incidents.n,
-	        s.rejects.n);
+	fprintf(log, "  %zu distinct IA cases, %zu rejected values\n",
+	        s.sources.incidents.n, s.rejects.n);
 	if (build_figures(&s, opt->as_of, err) != 0 ||
 	    write_outputs(&s, opt, err) != 0 ||
 	    publish_commit(s.publish, err) != 0)

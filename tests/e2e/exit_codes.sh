@@ -43,8 +43,19 @@ expect 66 "no .csv file for the required source 'ia'" run --inputs "$tmp/empty" 
 mkdir -p "$tmp/noia"
 expect 66 "folder for source 'ia' is missing" run --inputs "$tmp/noia" --outputs "$tmp/o"
 
+# Every source but befolkning is required; befolkning may be absent, and
+# the workbook then says what that leaves out.
+cp -r $good "$tmp/noklotter" && rm -r "$tmp/noklotter/klotter"
+expect 66 "folder for source 'klotter' is missing" run --inputs "$tmp/noklotter" --outputs "$tmp/o"
+cp -r $good "$tmp/nobef" && rm -r "$tmp/nobef/befolkning"
+expect 0 '' run --inputs "$tmp/nobef" --outputs "$tmp/obef"
+unzip -p "$tmp/obef/VB-bilaga-VBE-2025.xlsx" xl/sharedStrings.xml | grep -q 'Befolkningsuppgifter saknas' ||
+	fail "without befolkning the workbook does not say what is left out"
+
 # A good run, kept to check that failures leave it untouched.
 expect 0 '' run --inputs $good --outputs "$tmp/out"
+unzip -p "$tmp/out/VB-bilaga-VBE-2025.xlsx" xl/sharedStrings.xml | grep -q 'Befolkningsuppgifter saknas' &&
+	fail "the note on befolkning appears although it is there"
 cp -p "$tmp/out/statistics.csv" "$tmp/out/rejects.csv" "$tmp/out/VB-bilaga-VBE-2025.xlsx" \
 	"$tmp/out/manifest.json" "$tmp/"
 untouched() {
