@@ -29,6 +29,10 @@ typedef struct vbs_figure {
 	/* Never published: what disclosure control needs. */
 	long persons;          /* records behind the figure about a person */
 	int year;              /* calendar year of the period */
+	/* Never published: what the trend and change tests need. */
+	double exposure;       /* inhabitants of the period (and area), 0 = none */
+	double neff;           /* survey share: Kish effective n */
+	int share;             /* a survey share: n stays when suppressed */
 } vbs_figure;
 
 typedef struct vbs_figures {

@@ -37,8 +37,9 @@ int statistics_csv_write(const vbs_figures *t, const char *path, vbs_error *err)
 			csv_writer_empty(&w);
 			csv_writer_empty(&w);
 		}
-		/* A suppressed count or rate loses its n too (statistics.md §5). */
-		if (shown && (f->has & FIG_N))
+		/* A suppressed count or rate loses its n too; a suppressed survey
+		 * share keeps it (statistics.md §5). */
+		if ((shown || f->share) && (f->has & FIG_N))
 			csv_writer_number(&w, f->n);
 		else
 			csv_writer_empty(&w);
