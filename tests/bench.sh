@@ -20,9 +20,11 @@ if [ -d inputs/ia ]; then
 	measure "sample (inputs/)" "$vbestat" run --inputs inputs --outputs "$tmp/out" --as-of 2026-10-31
 fi
 
-# Synthetic IA export of $rows cases with 13 overlapping months, as a city
-# would deliver it; one row per case plus the overlap.
-mkdir -p "$tmp/big/ia"
+# Synthetic IA export of $rows cases, beside the sample's other sources
+# (every source but befolkning is required).
+mkdir -p "$tmp/big"
+cp -r inputs/. "$tmp/big/"
+rm -f "$tmp/big/ia/"*.csv "$tmp/big/README.md"
 awk -v rows="$rows" 'BEGIN {
 	OFS = ";"
 	print "Ärendenummer;Händelsedatum;Registrerad;Senast ändrad;Händelsetyp;Kategori;Koppling VBE;Miljö;Verksamhetsområde;Enhet;Område;Beskrivning"
