@@ -1,4 +1,4 @@
-/* test_xlsx: workbooks written through the xlsx layer and vb_workbook, read
+/* test_xlsx: workbooks written through the xlsx layer and book, read
  * back by unzipping them (minizip) and reading the parts' XML: the sheet
  * name, a table with explicit headers, numbers as numbers, a suppressed
  * cell as "..", the number format that shows zero as "–", the chart and
@@ -21,7 +21,7 @@
 #include <unistd.h>
 
 #include "figures/periods.h"
-#include "report/vb_workbook.h"
+#include "report/book.h"
 #include "report/xlsx.h"
 
 enum { PATH_BYTES = 600, FILE_MAX = 1 << 20 };
@@ -607,7 +607,7 @@ static void test_reproducible(void **state)
 	unlink(b);
 }
 
-/* ---- vb_workbook ------------------------------------------------------------ */
+/* ---- book (the VB appendix) ------------------------------------------------------------ */
 
 static vbs_figure vbfig(const char *period, const char *indicator, const char *dimension,
                         const char *category, double v, int suppressed)
@@ -662,7 +662,7 @@ static void test_vb_workbook(void **state)
 	in_tmp(a, "vb1.xlsx");
 	in_tmp(b, "vb2.xlsx");
 	error_init(&err);
-	if (vb_workbook_write(&ctx, a, &err) != 0)
+	if (book_write(&ctx, a, &err) != 0)
 		fail_msg("vb_workbook_write failed: %s", err.message);
 	wbx = need_part(a, "xl/workbook.xml");
 	table = need_part(a, "xl/tables/table1.xml");
@@ -708,7 +708,7 @@ static void test_vb_workbook(void **state)
 	free(wbx); free(table); free(sheet); free(sst); free(chart); free(drawing); free(core);
 
 	sleep(2);
-	if (vb_workbook_write(&ctx, b, &err) != 0)
+	if (book_write(&ctx, b, &err) != 0)
 		fail_msg("second vb_workbook_write failed: %s", err.message);
 	check_same_bytes("the VB workbook written twice", a, b);
 	unlink(a);
@@ -718,7 +718,7 @@ static void test_vb_workbook(void **state)
 	p.n = 0;
 	in_tmp(a, "none.xlsx");
 	error_init(&err);
-	if (vb_workbook_write(&ctx, a, &err) != -1 || err.code != VBS_E_DATA)
+	if (book_write(&ctx, a, &err) != -1 || err.code != VBS_E_DATA)
 		fail_msg("no periods: code %d, want VBS_E_DATA (%d)", err.code, VBS_E_DATA);
 	if (access(a, F_OK) == 0)
 		fail_msg("no periods: a workbook was written anyway");

@@ -19,7 +19,7 @@
 #include "report/manifest.h"
 #include "report/rejects_csv.h"
 #include "report/statistics_csv.h"
-#include "report/vb_workbook.h"
+#include "report/book.h"
 
 enum { OUT_PATH_MAX = 2048, RUN_OUTPUTS_MAX = 8, RUN_CONFIGS_MAX = 16 };
 
@@ -164,21 +164,33 @@ static int write_outputs(struct run_state *s, const vbs_options *opt,
 	if (!(path = stage(s, "rejects.csv", PUBLISH_PLAIN, err)) ||
 	    rejects_csv_write(&s->rejects, path, err) != 0)
 		return -1;
-	snprintf(name, sizeof(name), "VB-bilaga-VBE-%d.xlsx", report_year);
-	if (!(path = stage(s, name, PUBLISH_XLSX, err)) ||
-	    vb_workbook_write(&(vbs_report_ctx){
-		    .figures = &s->figures,
-		    .periods = &s->periods_vb,
-		    .as_of = opt->as_of,
-		    .report_year = report_year,
-		    .district = s->cfg.district,
-		    .tmpdir = tmpdir,
-		    .files = &s->files,
-		    .rejects = &s->rejects,
-		    .notes = notes,
-		    .nnotes = nnotes,
-	    }, path, err) != 0)
-		return -1;
+	/* The two workbooks: the VB appendix (whole years) and the lägesbild
+	 * (year to date), from the same figures. */
+	for (int b = 0; b < 2; b++) {
+		const vbs_periods *periods = b == 0 ? &s->periods_vb : &s->periods_ytd;
+		char day[11];
+
+		date_format(opt->as_of, day);
+		if (b == 0)
+			snprintf(name, sizeof(name), "VB-bilaga-VBE-%d.xlsx", report_year);
+		else
+			snprintf(name, sizeof(name), "lagesbild-VBE-%s.xlsx", day);
+		if (!(path = stage(s, name, PUBLISH_XLSX, err)) ||
+		    book_write(&(vbs_report_ctx){
+			    .figures = &s->figures,
+			    .periods = periods,
+			    .as_of = opt->as_of,
+			    .report_year = report_year,
+			    .district = s->cfg.district,
+			    .version = VBS_VERSION,
+			    .tmpdir = tmpdir,
+			    .files = &s->files,
+			    .rejects = &s->rejects,
+			    .notes = notes,
+			    .nnotes = nnotes,
+		    }, path, err) != 0)
+			return -1;
+	}
 	/* Last: it hashes every other output. */
 	{
 		vbs_manifest m = {

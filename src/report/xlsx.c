@@ -2,6 +2,7 @@
 #include "report/xlsx.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +20,8 @@ enum { WIDTH_MIN = 8, WIDTH_MAX = 60, LABEL_WIDTH_MIN = 14, NUMBER_WIDTH = 10,
 struct vbs_xlsx {
 	lxw_workbook *wb;
 	char *path;
-	lxw_format *title, *subtitle, *header, *count, *text, *note, *dots;
+	lxw_format *title, *subtitle, *header, *text, *note, *dots;
+	lxw_format *number[3];  /* by cell_format */
 	vbs_error err;  /* the first error, VBS_OK while none */
 	/* The sheet being written: its widest cell per column, and whether a
 	 * table has already frozen its header row (only the first does). */
@@ -116,8 +118,12 @@ vbs_xlsx *xlsx_open(const char *path, const vbs_xlsx_props *p,
 	wb->header = workbook_add_format(wb->wb);
 	format_set_bold(wb->header);
 	format_set_text_wrap(wb->header);
-	wb->count = workbook_add_format(wb->wb);
-	format_set_num_format(wb->count, "#,##0;-#,##0;\"–\"");
+	wb->number[FMT_COUNT] = workbook_add_format(wb->wb);
+	format_set_num_format(wb->number[FMT_COUNT], "#,##0;-#,##0;\"–\"");
+	wb->number[FMT_DECIMAL] = workbook_add_format(wb->wb);
+	format_set_num_format(wb->number[FMT_DECIMAL], "#,##0.0;-#,##0.0;\"–\"");
+	wb->number[FMT_PERCENT] = workbook_add_format(wb->wb);
+	format_set_num_format(wb->number[FMT_PERCENT], "0.0 %;-0.0 %;\"–\"");
 	wb->dots = workbook_add_format(wb->wb);
 	format_set_align(wb->dots, LXW_ALIGN_RIGHT);
 	wb->text = workbook_add_format(wb->wb);
@@ -216,8 +222,10 @@ static int put_cell(vbs_xlsx *wb, lxw_worksheet *ws, int row, int col,
 		return put_string(wb, ws, row, col, cell->text, wb->text);
 	case CELL_NUMBER:
 		widen(wb, ws, col, NUMBER_WIDTH);
+		if (!isfinite(cell->number))
+			return fail(wb, VBS_E_SOFTWARE, "a number that is not finite in %s", "a table");
 		return check_lxw(wb, worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col,
-		                                            cell->number, wb->count),
+		                                            cell->number, wb->number[cell->fmt]),
 		                 "a number cell");
 	case CELL_FIGURE:
 		if (!f)
@@ -227,8 +235,10 @@ static int put_cell(vbs_xlsx *wb, lxw_worksheet *ws, int row, int col,
 			return put_string(wb, ws, row, col, "..", wb->dots);
 		if (!(f->has & FIG_VALUE))
 			return 0;
+		if (!isfinite(f->value))
+			return fail(wb, VBS_E_SOFTWARE, "a figure that is not finite in %s", "a table");
 		return check_lxw(wb, worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col,
-		                                            f->value, wb->count),
+		                                            f->value, wb->number[cell->fmt]),
 		                 "a number cell");
 	}
 	return 0;
@@ -313,7 +323,8 @@ static vbs_cell figure_table_cell(const void *table, int r, int c)
 
 	if (c == 0)
 		return (vbs_cell){.kind = CELL_TEXT, .text = t->labels[r]};
-	return (vbs_cell){.kind = CELL_FIGURE, .figure = t->cells[r * (t->ncols - 1) + (c - 1)]};
+	return (vbs_cell){.kind = CELL_FIGURE, .figure = t->cells[r * (t->ncols - 1) + (c - 1)],
+	                  .fmt = t->fmt};
 }
 
 int xlsx_table(vbs_xlsx *wb, lxw_worksheet *ws, int first_row, const vbs_table *t)

@@ -46,6 +46,13 @@ vbs_xlsx *xlsx_open(const char *path, const vbs_xlsx_props *props,
 lxw_worksheet *xlsx_sheet(vbs_xlsx *wb, const char *name,
                               const char *title, const char *subtitle);
 
+/* Number formats; zero is shown as "–" by each of them. */
+typedef enum cell_format {
+	FMT_COUNT,    /* 1 234 */
+	FMT_DECIMAL,  /* 12,3: rates, days, ratios */
+	FMT_PERCENT   /* 31,2 %: shares between 0 and 1 */
+} cell_format;
+
 /* A table of figures: one row per label, one column per header after the
  * first. cells[r * (ncols - 1) + c] is the figure of row r, column c + 1,
  * or NULL for a cell without a figure (left empty). */
@@ -57,6 +64,7 @@ typedef struct vbs_table {
 	int nrows;
 	const vbs_figure *const *cells;
 	const char *source_note;      /* "Källa: ..." written under the table */
+	cell_format fmt;              /* of every figure cell */
 } vbs_table;
 
 /* Writes the table with its header on first_row; returns the row after the
@@ -66,8 +74,8 @@ typedef struct vbs_table {
 int xlsx_table(vbs_xlsx *wb, lxw_worksheet *ws, int first_row,
                    const vbs_table *t);
 
-/* A cell of a grid: text, a plain number (thousands, zero as "–"), or a
- * figure (".." when suppressed). */
+/* A cell of a grid: text, a plain number, or a figure (".." when
+ * suppressed), with a number format. */
 typedef enum cell_kind { CELL_EMPTY, CELL_TEXT, CELL_NUMBER, CELL_FIGURE } cell_kind;
 
 typedef struct vbs_cell {
@@ -75,6 +83,7 @@ typedef struct vbs_cell {
 	const char *text;
 	double number;
 	const vbs_figure *figure;
+	cell_format fmt;
 } vbs_cell;
 
 /* A table of any cells: cells[r * ncols + c], the first column included. */

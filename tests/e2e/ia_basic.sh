@@ -18,7 +18,8 @@ for f in "$stats" "$tmp/out/rejects.csv" "$book"; do
 	[ -f "$f" ] || fail "missing output $(basename "$f")"
 done
 [ -z "$(ls -A "$tmp/out" | grep -v -e '^statistics.csv$' -e '^rejects.csv$' \
-	-e '^VB-bilaga-VBE-2025.xlsx$' -e '^manifest.json$' -e '^.vbestat.lock$')" ] ||
+	-e '^VB-bilaga-VBE-2025.xlsx$' -e '^lagesbild-VBE-2026-10-31.xlsx$' \
+	-e '^manifest.json$' -e '^.vbestat.lock$')" ] ||
 	fail "unexpected files in the output folder: $(ls -A "$tmp/out")"
 
 head -n 1 "$stats" | grep -qx 'report,source,indicator,period,dimension,category,value,ci_low,ci_high,n,flag' ||
@@ -81,6 +82,21 @@ unzip -p "$book" xl/tables/*.xml | grep -q 'name="Lästa rader"' || fail "the fi
 unzip -p "$book" xl/sharedStrings.xml | grep -q 'ia/export_2025.csv' || fail "Datakvalitet does not list ia/export_2025.csv"
 unzip -p "$book" xl/sharedStrings.xml | grep -q 'Så hanteras avvikande värden' || fail "Datakvalitet lacks the rules"
 
+# The lägesbild book: the year-to-date windows as columns, the same sheets.
+ytd=$tmp/out/lagesbild-VBE-2026-10-31.xlsx
+unzip -tq "$ytd" >/dev/null || fail "the lägesbild workbook is not a valid zip"
+for sheet in Incidenter Datakvalitet 'Metod och källor'; do
+	unzip -p "$book" xl/workbook.xml | grep -q "name=\"$sheet\"" || fail "VB book lacks sheet $sheet"
+	unzip -p "$ytd" xl/workbook.xml | grep -q "name=\"$sheet\"" || fail "lägesbild lacks sheet $sheet"
+done
+unzip -p "$ytd" xl/tables/table1.xml | grep -q 'name="2026-01-01..2026-10-31"' ||
+	fail "the lägesbild's first table lacks the column 2026-01-01..2026-10-31"
+unzip -p "$ytd" docProps/core.xml | grep -q '<dc:title>Lägesbild våldsbejakande extremism 2026-10-31' ||
+	fail "the lägesbild's title"
+# Metod och källor lists every input file with its SHA-256.
+want_sha=$(sha256sum "$data/ia/export_2024.csv" | cut -d' ' -f1)
+unzip -p "$book" xl/sharedStrings.xml | grep -q "$want_sha" || fail "Metod och källor lacks the SHA-256 of ia/export_2024.csv"
+
 # manifest.json: hashes equal sha256sum of the files; per-file counts as
 # counted by hand (read = accepted + rejected + duplicates).
 man=$tmp/out/manifest.json
@@ -105,7 +121,7 @@ for spec in "ia/export_2024.csv utf-8-bom ; 9 7 1 1 0" \
 	counts=$(echo "$got" | awk '{ print $(NF-4), $(NF-3), $(NF-2), $(NF-1), $NF }')
 	[ "$counts" = "$4 $5 $6 $7 $8" ] || fail "manifest counts of $1: '$counts', want '$4 $5 $6 $7 $8'"
 done
-for f in statistics.csv rejects.csv VB-bilaga-VBE-2025.xlsx; do
+for f in statistics.csv rejects.csv VB-bilaga-VBE-2025.xlsx lagesbild-VBE-2026-10-31.xlsx; do
 	want_sha=$(sha256sum "$tmp/out/$f" | cut -d' ' -f1)
 	echo "$flat" | grep -q "{\"path\":\"$f\",\"sha256\":\"$want_sha\"}" ||
 		fail "manifest sha256 of $f is not sha256sum's $want_sha"
@@ -116,7 +132,7 @@ echo "$flat" | grep -q '"run_id":"[0-9a-f]\{64\}"' || fail "manifest run_id"
 # Byte-identical on a second run (after the clock has moved on).
 sleep 1
 "$VBESTAT" run --inputs $data --outputs "$tmp/out2" --as-of 2026-10-31 >/dev/null 2>&1 || fail "second run failed"
-for f in statistics.csv rejects.csv VB-bilaga-VBE-2025.xlsx manifest.json; do
+for f in statistics.csv rejects.csv VB-bilaga-VBE-2025.xlsx lagesbild-VBE-2026-10-31.xlsx manifest.json; do
 	cmp -s "$tmp/out/$f" "$tmp/out2/$f" || fail "$f differs between two runs"
 done
 echo "ok"
