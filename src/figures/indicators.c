@@ -100,6 +100,8 @@ static int on_key(void *user, const char *section, const char *name,
 	ind = &t->items[t->n - 1];
 	if (strcmp(name, "source") == 0)
 		return copy(ind->source, sizeof(ind->source), value, why, why_size);
+	if (strcmp(name, "label") == 0)
+		return copy(ind->label, sizeof(ind->label), value, why, why_size);
 	if (strcmp(name, "kind") == 0) {
 		for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
 			if (strcmp(value, kinds[i].name) == 0) {
@@ -201,9 +203,9 @@ int indicators_load(vbs_indicators *t, const char *dir, vbs_error *err)
 	for (int i = 0; i < t->n; i++) {
 		const vbs_indicator *ind = &t->items[i];
 
-		if (!ind->source[0] || (int)ind->kind < 0)
+		if (!ind->source[0] || (int)ind->kind < 0 || !ind->label[0])
 			return error_set(err, VBS_E_CONFIG, t->path, 0, NULL,
-			                 "indicator '%s' needs a source and a kind", ind->id);
+			                 "indicator '%s' needs a label, a source and a kind", ind->id);
 		if (ind->kind == KIND_RATE && !indicators_find(t, ind->of))
 			return error_set(err, VBS_E_CONFIG, t->path, 0, NULL,
 			                 "indicator '%s': of = '%s' is not an indicator", ind->id, ind->of);

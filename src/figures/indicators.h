@@ -41,6 +41,7 @@ enum trend_method {
 
 typedef struct vbs_indicator {
 	char id[INDICATOR_ID_MAX];
+	char label[128];        /* the Swedish name the workbooks show */
 	char source[32];
 	indicator_kind kind;
 	char where_column[32];  /* count: only records whose column ... */
