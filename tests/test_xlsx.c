@@ -312,8 +312,8 @@ static int write_sample(const char *path, vbs_error *err)
 			.source_note = "Källa: test.",
 		});
 		xlsx_column_chart(wb, ws, &(vbs_chart){
-			.sheet = "Incidenter", .header_row = 3, .data_row = 6,
-			.first_col = 1, .last_col = 2, .title = "Ärenden", .x_title = "År",
+			.sheet = "Incidenter", .categories = {3, 1, 3, 2}, .values = {6, 1, 6, 2},
+			.title = "Ärenden", .x_title = "År",
 			.y_title = "Antal", .alt_text = ALT_TEXT, .at_row = 3, .at_col = 5,
 		});
 	}

@@ -5,9 +5,11 @@
 #include <string.h>
 
 #include "base/date.h"
+#include "report/sheet_dialogues.h"
 #include "report/sheet_incidents.h"
 #include "report/sheet_method.h"
 #include "report/sheet_quality.h"
+#include "report/sheet_survey.h"
 #include "report/xlsx.h"
 
 enum { TEXT_MAX = 512 };
@@ -52,7 +54,14 @@ int book_write(const vbs_report_ctx *ctx, const char *path, vbs_error *err)
 	}, err);
 	if (!wb)
 		return -1;
+	/* The sheets in the order of the issue: Sammanfattning, Incidenter,
+	 * (Månader), Trygghet, Medborgardialoger, Uppföljning, Trendanalys,
+	 * Datakvalitet, Metod och källor. */
 	rc = sheet_incidents_write(wb, ctx, subtitle);
+	if (rc == 0)
+		rc = sheet_survey_write(wb, ctx, subtitle);
+	if (rc == 0)
+		rc = sheet_dialogues_write(wb, ctx, subtitle);
 	if (rc == 0)
 		rc = sheet_quality_write(wb, &(vbs_quality){
 			.files = ctx->files, .rejects = ctx->rejects,

@@ -1,7 +1,9 @@
 /* figure_table: one breakdown of one indicator as an Excel table: the
- * categories as rows (in the figures' order), the book's periods as
- * columns, and the district total as the last row, with a caption above
- * and the source under it. Rendered from the figures table only. */
+ * categories as rows and the indicator's periods in the book as columns
+ * (both in the figures' order: survey years for the survey, years or
+ * windows otherwise), and the district total as the last row, with a
+ * caption above and the source under it. Rendered from figures only. A
+ * table with no figure writes nothing and returns row unchanged. */
 #ifndef VBS_FIGURE_TABLE_H
 #define VBS_FIGURE_TABLE_H
 

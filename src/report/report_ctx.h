@@ -8,12 +8,14 @@
 #include <stdint.h>
 
 #include "figures/figures.h"
+#include "figures/indicators.h"
 #include "figures/periods.h"
 #include "ingest/input_files.h"
 #include "ingest/rejects.h"
 
 typedef struct vbs_report_ctx {
 	const vbs_figures *figures;
+	const vbs_indicators *indicators; /* ids, Swedish labels, kinds */
 	const vbs_periods *periods;  /* the book's periods: vb years, or lagesbild windows */
 	int32_t as_of;
 	int report_year;

@@ -132,8 +132,8 @@ int sheet_incidents_write(vbs_xlsx *wb, const vbs_report_ctx *ctx, const char *s
 	         p->items[0].label, p->items[p->n - 1].label);
 	return xlsx_column_chart(wb, ws, &(vbs_chart){
 		.sheet = "Incidenter",
-		.header_row = first.header_row, .data_row = first.total_row,
-		.first_col = first.first_col, .last_col = first.last_col,
+		.categories = {first.header_row, first.first_col, first.header_row, first.last_col},
+		.values = {first.total_row, first.first_col, first.total_row, first.last_col},
 		.title = "Ärenden med koppling till våldsbejakande extremism",
 		.x_title = strcmp(p->report, "vb") == 0 ? "År" : "Period",
 		.y_title = "Antal ärenden",

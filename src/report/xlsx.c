@@ -348,7 +348,7 @@ int xlsx_grid(vbs_xlsx *wb, lxw_worksheet *ws, int first_row, const vbs_grid *g)
 
 int xlsx_column_chart(vbs_xlsx *wb, lxw_worksheet *ws, const vbs_chart *c)
 {
-	lxw_chart *chart = workbook_add_chart(wb->wb, LXW_CHART_COLUMN);
+	lxw_chart *chart = workbook_add_chart(wb->wb, c->line ? LXW_CHART_LINE : LXW_CHART_COLUMN);
 	lxw_chart_series *series;
 	lxw_chart_fill fill = {.color = palette[0]};
 	lxw_chart_options opt = {.x_scale = 1.4, .y_scale = 1.2,
@@ -361,18 +361,28 @@ int xlsx_column_chart(vbs_xlsx *wb, lxw_worksheet *ws, const vbs_chart *c)
 	series = chart_add_series(chart, NULL, NULL);
 	if (!series)
 		return fail(wb, VBS_E_SOFTWARE, "unable to add %s", "a chart series");
-	chart_series_set_categories(series, c->sheet, (lxw_row_t)c->header_row,
-	                            (lxw_col_t)c->first_col, (lxw_row_t)c->header_row,
-	                            (lxw_col_t)c->last_col);
-	chart_series_set_values(series, c->sheet, (lxw_row_t)c->data_row,
-	                        (lxw_col_t)c->first_col, (lxw_row_t)c->data_row,
-	                        (lxw_col_t)c->last_col);
+	chart_series_set_categories(series, c->sheet, (lxw_row_t)c->categories.first_row,
+	                            (lxw_col_t)c->categories.first_col,
+	                            (lxw_row_t)c->categories.last_row,
+	                            (lxw_col_t)c->categories.last_col);
+	chart_series_set_values(series, c->sheet, (lxw_row_t)c->values.first_row,
+	                        (lxw_col_t)c->values.first_col, (lxw_row_t)c->values.last_row,
+	                        (lxw_col_t)c->values.last_col);
 	chart_series_set_name(series, c->y_title);
-	chart_series_set_fill(series, &fill);
+	if (c->line) {
+		lxw_chart_line line = {.color = palette[0], .width = 2.25};
+		lxw_chart_fill marker_fill = {.color = palette[0]};
+
+		chart_series_set_line(series, &line);
+		chart_series_set_marker_type(series, LXW_CHART_MARKER_CIRCLE);
+		chart_series_set_marker_fill(series, &marker_fill);
+	} else {
+		chart_series_set_fill(series, &fill);
+	}
 	chart_title_set_name(chart, c->title);
 	chart_axis_set_name(chart->x_axis, c->x_title);
 	chart_axis_set_name(chart->y_axis, c->y_title);
-	chart_axis_set_num_format(chart->y_axis, "#,##0");
+	chart_axis_set_num_format(chart->y_axis, c->y_format ? c->y_format : "#,##0");
 	chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
 	return check_lxw(wb, worksheet_insert_chart_opt(ws, (lxw_row_t)c->at_row,
 	                                                (lxw_col_t)c->at_col, chart, &opt),

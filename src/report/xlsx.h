@@ -99,14 +99,23 @@ typedef struct vbs_grid {
 /* Like xlsx_table, for a grid. */
 int xlsx_grid(vbs_xlsx *wb, lxw_worksheet *ws, int first_row, const vbs_grid *g);
 
-/* A column chart of one table row (columns first_col..last_col, with the
- * header row as categories), placed at (at_row, at_col). */
+/* A cell range of a sheet, first and last cell inclusive. */
+typedef struct vbs_range {
+	int first_row, first_col, last_row, last_col;
+} vbs_range;
+
+/* A chart of one series, categories and values given as ranges (a table
+ * row against its header row, or a column against the period column),
+ * placed at (at_row, at_col): columns, or a line with markers for a series
+ * over years. */
 typedef struct vbs_chart {
 	const char *sheet;   /* the sheet that holds the data */
-	int header_row, data_row, first_col, last_col;
+	vbs_range categories, values;
 	const char *title, *x_title, *y_title;
 	const char *alt_text;
 	int at_row, at_col;
+	int line;            /* 1: a line chart, 0: columns */
+	const char *y_format;/* the value axis' number format; NULL: "#,##0" */
 } vbs_chart;
 
 int xlsx_column_chart(vbs_xlsx *wb, lxw_worksheet *ws, const vbs_chart *c);
