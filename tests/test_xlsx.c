@@ -666,13 +666,32 @@ static void test_vb_workbook(void **state)
 		fail_msg("vb_workbook_write failed: %s", err.message);
 	wbx = need_part(a, "xl/workbook.xml");
 	table = need_part(a, "xl/tables/table1.xml");
-	sheet = need_part(a, "xl/worksheets/sheet1.xml");
+	/* Sammanfattning is the first sheet, Incidenter the second. */
+	sheet = need_part(a, "xl/worksheets/sheet2.xml");
 	sst = need_part(a, "xl/sharedStrings.xml");
 	chart = need_part(a, "xl/charts/chart1.xml");
 	drawing = need_part(a, "xl/drawings/drawing1.xml");
 	core = need_part(a, "docProps/core.xml");
 
 	check_contains("VB workbook.xml: the sheet", wbx, "<sheet name=\"Incidenter\"");
+	/* The sheets in the order issue 7 gives. */
+	{
+		static const char *const order[] = {
+			"Sammanfattning", "Incidenter", "Trygghet", "Medborgardialoger", "Uppföljning",
+			"Trendanalys", "Datakvalitet", "Metod och källor",
+		};
+		const char *at = wbx;
+
+		for (size_t k = 0; k < sizeof(order) / sizeof(order[0]); k++) {
+			char tag[64];
+
+			snprintf(tag, sizeof(tag), "<sheet name=\"%s\"", order[k]);
+			if (!(at = strstr(at, tag)))
+				fail_msg("VB workbook.xml: sheet %s missing or out of order", order[k]);
+		}
+		if (strstr(wbx, "name=\"Månader\""))
+			fail_msg("VB workbook.xml: the VB book has the lägesbild's Månader sheet");
+	}
 	check_contains("VB table1.xml: range", table, "ref=\"A5:C8\"");
 	check_contains("VB table1.xml: first header", table, "name=\"Miljö\"");
 	check_contains("VB table1.xml: header 2024", table, "name=\"2024\"");

@@ -17,7 +17,9 @@ long disclosure_apply_primary(vbs_figures *t, int threshold)
 		vbs_figure *f = &t->rows[i];
 		const vbs_figure *total;
 
-		if (strcmp(f->dimension, "total") == 0 || f->suppressed)
+		/* Survey shares have their own rule (fewer than min_valid answers),
+		 * applied where they are computed. */
+		if (strcmp(f->dimension, "total") == 0 || f->suppressed || f->share)
 			continue;
 		total = figures_find(t, f->report, f->indicator, f->period, "total", "alla");
 		if (total && total->value < threshold && total->persons > 0) {

@@ -6,10 +6,14 @@
 
 #include "base/date.h"
 #include "report/sheet_dialogues.h"
+#include "report/sheet_followup.h"
 #include "report/sheet_incidents.h"
 #include "report/sheet_method.h"
+#include "report/sheet_months.h"
 #include "report/sheet_quality.h"
+#include "report/sheet_summary.h"
 #include "report/sheet_survey.h"
+#include "report/sheet_trends.h"
 #include "report/xlsx.h"
 
 enum { TEXT_MAX = 512 };
@@ -57,11 +61,19 @@ int book_write(const vbs_report_ctx *ctx, const char *path, vbs_error *err)
 	/* The sheets in the order of the issue: Sammanfattning, Incidenter,
 	 * (Månader), Trygghet, Medborgardialoger, Uppföljning, Trendanalys,
 	 * Datakvalitet, Metod och källor. */
-	rc = sheet_incidents_write(wb, ctx, subtitle);
+	rc = sheet_summary_write(wb, ctx, subtitle);
+	if (rc == 0)
+		rc = sheet_incidents_write(wb, ctx, subtitle);
+	if (rc == 0 && !vb)
+		rc = sheet_months_write(wb, ctx, subtitle);
 	if (rc == 0)
 		rc = sheet_survey_write(wb, ctx, subtitle);
 	if (rc == 0)
 		rc = sheet_dialogues_write(wb, ctx, subtitle);
+	if (rc == 0)
+		rc = sheet_followup_write(wb, ctx, subtitle);
+	if (rc == 0)
+		rc = sheet_trends_write(wb, ctx, subtitle);
 	if (rc == 0)
 		rc = sheet_quality_write(wb, &(vbs_quality){
 			.files = ctx->files, .rejects = ctx->rejects,

@@ -7,9 +7,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "figures/activity_figures.h"
 #include "figures/figures.h"
 #include "figures/indicators.h"
 #include "figures/periods.h"
+#include "figures/trends.h"
 #include "ingest/input_files.h"
 #include "ingest/rejects.h"
 
@@ -17,6 +19,8 @@ typedef struct vbs_report_ctx {
 	const vbs_figures *figures;
 	const vbs_indicators *indicators; /* ids, Swedish labels, kinds */
 	const vbs_periods *periods;  /* the book's periods: vb years, or lagesbild windows */
+	const vbs_trends *trends;    /* trend and change tests, and the series not tested */
+	const vbs_followup *followup;/* the action plan's follow-up of this report, or NULL */
 	int32_t as_of;
 	int report_year;
 	const char *district;        /* author and company of the files */

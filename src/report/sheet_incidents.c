@@ -12,6 +12,12 @@ enum { TEXT_MAX = 512 };
 static const char SOURCE_IA[] =
 	"Källa: stadens system för incidentrapportering (IA), ärenden markerade med koppling till våldsbejakande extremism. "
 	"Ett ärende räknas en gång (senaste versionen). – = 0. .. = uppgiften redovisas inte (för få personer, se Metod och källor).";
+static const char SOURCE_KLOTTER[] =
+	"Källa: park- och gatuenhetens logg över klistermärken, affischer och klotter. Ett fynd räknas en gång. "
+	"Sanering räknas bara när den skett senast på uppgiftsdatumet. – = 0.";
+static const char SOURCE_ORO[] =
+	"Källa: blanketter med avidentifierad information som personalen skickat till samordnaren (inte orosanmälningar). "
+	"– = 0. .. = uppgiften redovisas inte (för få personer); totalen redovisas alltid.";
 static const char SOURCE_RATE[] =
 	"Källa: IA och befolkningen den 31 december (befolkning). Antal ärenden med koppling till våldsbejakande extremism per 10 000 invånare. "
 	".. = uppgiften redovisas inte.";
@@ -99,6 +105,38 @@ int sheet_incidents_write(vbs_xlsx *wb, const vbs_report_ctx *ctx, const char *s
 		"Tabell 8. Ärenden med koppling till våldsbejakande extremism per 10 000 invånare", "VBE_per_10000", SOURCE_RATE,
 		FMT_DECIMAL,
 	};
+	/* The sticker log and the concern forms: parts of the same picture. */
+	static const vbs_figure_table more[] = {
+		{"klotter_fynd", "typ", "Typ", "Totalt",
+		 "Tabell 9. Fynd av klistermärken, affischer och klotter med extremistiskt budskap per typ", "Klotter_typ",
+		 SOURCE_KLOTTER, FMT_COUNT},
+		{"klotter_fynd", "miljo", "Miljö", "Totalt",
+		 "Tabell 10. Fynd av klistermärken, affischer och klotter per miljö", "Klotter_miljo", SOURCE_KLOTTER,
+		 FMT_COUNT},
+		{"klotter_fynd", "omrade", "Område", "Totalt",
+		 "Tabell 11. Fynd av klistermärken, affischer och klotter per område", "Klotter_omrade", SOURCE_KLOTTER,
+		 FMT_COUNT},
+		{"klotter_antal", "total", "Mått", "Antal klistermärken, affischer och klotter",
+		 "Tabell 12. Antal klistermärken, affischer och klotter som hittats", "Klotter_antal", SOURCE_KLOTTER,
+		 FMT_COUNT},
+		{"klotter_dagar_till_sanering_median", "total", "Mått", "Dagar till sanering, median",
+		 "Tabell 13. Dagar från fynd till sanering, median", "Sanering_median", SOURCE_KLOTTER, FMT_DECIMAL},
+		{"klotter_dagar_till_sanering_p90", "total", "Mått", "Dagar till sanering, 90:e percentilen",
+		 "Tabell 14. Dagar från fynd till sanering, 90:e percentilen", "Sanering_p90", SOURCE_KLOTTER,
+		 FMT_DECIMAL},
+		{"klotter_ej_sanerade", "total", "Mått", "Fynd som inte sanerats",
+		 "Tabell 15. Fynd som inte sanerats vid uppgiftsdatumet", "Ej_sanerade", SOURCE_KLOTTER, FMT_COUNT},
+		{"oroblanketter", "typ_av_oro", "Typ av oro", "Totalt",
+		 "Tabell 16. Blanketter med avidentifierad information per typ av oro", "Oro_typ", SOURCE_ORO, FMT_COUNT},
+		{"oroblanketter", "verksamhet", "Verksamhet", "Totalt",
+		 "Tabell 17. Blanketter med avidentifierad information per verksamhet", "Oro_verksamhet", SOURCE_ORO,
+		 FMT_COUNT},
+		{"oroblanketter", "miljo", "Miljö", "Totalt",
+		 "Tabell 18. Blanketter med avidentifierad information per miljö", "Oro_miljo", SOURCE_ORO, FMT_COUNT},
+		{"oroblanketter", "aldersgrupp", "Åldersgrupp", "Totalt",
+		 "Tabell 19. Blanketter med avidentifierad information per åldersgrupp", "Oro_alder", SOURCE_ORO,
+		 FMT_COUNT},
+	};
 	const vbs_periods *p = ctx->periods;
 	char alt[TEXT_MAX];
 	vbs_table_pos first = {0};
@@ -125,6 +163,9 @@ int sheet_incidents_write(vbs_xlsx *wb, const vbs_report_ctx *ctx, const char *s
 	if (has_indicator(ctx, "incident_rate_per_10000") &&
 	    (row = figure_table_write(wb, ws, row, ctx, &rate_table, NULL)) < 0)
 		return -1;
+	for (size_t i = 0; i < sizeof(more) / sizeof(more[0]); i++)
+		if ((row = figure_table_write(wb, ws, row, ctx, &more[i], NULL)) < 0)
+			return -1;
 	if (!first.header_row)
 		return 0;
 	snprintf(alt, sizeof(alt),

@@ -21,7 +21,7 @@ struct vbs_xlsx {
 	lxw_workbook *wb;
 	char *path;
 	lxw_format *title, *subtitle, *header, *text, *note, *dots;
-	lxw_format *number[3];  /* by cell_format */
+	lxw_format *number[FMT_COUNT_OF];  /* by cell_format */
 	vbs_error err;  /* the first error, VBS_OK while none */
 	/* The sheet being written: its widest cell per column, and whether a
 	 * table has already frozen its header row (only the first does). */
@@ -124,6 +124,10 @@ vbs_xlsx *xlsx_open(const char *path, const vbs_xlsx_props *p,
 	format_set_num_format(wb->number[FMT_DECIMAL], "#,##0.0;-#,##0.0;\"–\"");
 	wb->number[FMT_PERCENT] = workbook_add_format(wb->wb);
 	format_set_num_format(wb->number[FMT_PERCENT], "0.0 %;-0.0 %;\"–\"");
+	wb->number[FMT_PRECISE] = workbook_add_format(wb->wb);
+	format_set_num_format(wb->number[FMT_PRECISE], "0.000;-0.000;\"–\"");
+	wb->number[FMT_PVALUE] = workbook_add_format(wb->wb);
+	format_set_num_format(wb->number[FMT_PVALUE], "0.0000");
 	wb->dots = workbook_add_format(wb->wb);
 	format_set_align(wb->dots, LXW_ALIGN_RIGHT);
 	wb->text = workbook_add_format(wb->wb);

@@ -50,7 +50,10 @@ lxw_worksheet *xlsx_sheet(vbs_xlsx *wb, const char *name,
 typedef enum cell_format {
 	FMT_COUNT,    /* 1 234 */
 	FMT_DECIMAL,  /* 12,3: rates, days, ratios */
-	FMT_PERCENT   /* 31,2 %: shares between 0 and 1 */
+	FMT_PERCENT,  /* 31,2 %: shares between 0 and 1 */
+	FMT_PRECISE,  /* 0,857: test statistics and estimates */
+	FMT_PVALUE,   /* 0,0017: p-values */
+	FMT_COUNT_OF  /* the number of formats */
 } cell_format;
 
 /* A table of figures: one row per label, one column per header after the
