@@ -37,7 +37,10 @@ echo "$table" | while IFS='|' read -r _ year ja _ oklart _; do
 done || exit 1
 
 # The workbook's total row shows the same numbers as statistics.csv: the
-# 2025 column of table 1 holds the 2025 total.
+# 2025 column of table 1 on Incidenter (the second sheet) holds the 2025
+# total.
 book=$tmp/out/VB-bilaga-VBE-2025.xlsx
-unzip -p "$book" xl/worksheets/sheet1.xml | grep -q '<v>22</v>' || fail "the workbook lacks the 2025 total 22"
+unzip -p "$book" xl/workbook.xml | grep -o '<sheet name="[^"]*"' | sed -n 2p | grep -q 'Incidenter' ||
+	fail "Incidenter is not the second sheet"
+unzip -p "$book" xl/worksheets/sheet2.xml | grep -q '<v>22</v>' || fail "Incidenter lacks the 2025 total 22"
 echo "ok"
