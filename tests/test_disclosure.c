@@ -173,10 +173,53 @@ static void test_primary(void **state)
 	}
 }
 
+/* A rate follows the count it divides: with the public population its
+ * value gives the count away. Its own value is never tested against the
+ * threshold (a rate total is usually below 5 and is always shown). */
+static void test_rates(void **state)
+{
+	static const struct {
+		const char *dimension, *category, *indicator, *rate_of;
+		double value;
+		long persons;
+		int want;
+	} rows[] = {
+		{"total", "alla", VBE, NULL, 20, 3, 0},
+		{"omrade", "Gärdet", VBE, NULL, 1, 1, 1},      /* k = 1 with a person */
+		{"omrade", "Hjorthagen", VBE, NULL, 7, 1, 0},  /* k = 7: shown */
+		{"total", "alla", "incident_rate_per_10000", VBE, 2.8, 3, 0},
+		{"omrade", "Gärdet", "incident_rate_per_10000", VBE, 10.0, 1, 1},
+		{"omrade", "Hjorthagen", "incident_rate_per_10000", VBE, 3.5, 1, 0},
+	};
+	vbs_figures t;
+	vbs_error err;
+
+	(void)state;
+	figures_init(&t);
+	error_init(&err);
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		vbs_figure f = {.report = "vb", .source = "ia", .indicator = rows[i].indicator,
+		                .dimension = rows[i].dimension, .category = rows[i].category,
+		                .value = rows[i].value, .has = FIG_VALUE, .persons = rows[i].persons,
+		                .year = 2025, .rate_of = rows[i].rate_of};
+
+		snprintf(f.period, sizeof(f.period), "2025");
+		assert_int_equal(figures_add(&t, &f, &err), 0);
+	}
+	assert_int_equal(disclosure_apply_primary(&t, 5), 2);
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+		if (!!t.rows[i].suppressed != rows[i].want)
+			fail_msg("%s %s/%s is %s, want %s", rows[i].indicator, rows[i].dimension,
+			         rows[i].category, t.rows[i].suppressed ? "suppressed" : "shown",
+			         rows[i].want ? "suppressed" : "shown");
+	figures_release(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_primary),
+		cmocka_unit_test(test_rates),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,10 +1,13 @@
 /* test_ia_figures: IA cases built by hand (incidents_put, code indices from
- * the real pipeline/codesets.ini and pipeline/sources/ia.ini) counted for
- * the VB years and the year-to-date windows. Checks every count against a
- * table worked out by hand, a zero row for every code in every period, the
- * extra category (Okänt område, Uppgift saknas) only where a counted case
- * has it, the Garwood interval of every count, the person counts from the
- * person Kategori codes of statistics.md §5, and the configuration errors. */
+ * the real pipeline/codesets.ini, pipeline/sources/ia.ini and
+ * pipeline/indicators.ini) counted for the VB years and the year-to-date
+ * windows. Checks every count against a table worked out by hand, a zero
+ * row for every code in every period, the extra category (Okänt område,
+ * Uppgift saknas) only where a counted case has it, the months of the
+ * current window only, the Garwood interval of every count, the person
+ * counts from the person Kategori codes of statistics.md §5, the rates per
+ * 10 000 and the exposures with and without population (never carried
+ * over), and the configuration errors. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -17,7 +20,10 @@
 
 #include "base/date.h"
 #include "figures/ia_figures.h"
+#include "figures/indicators.h"
+#include "figures/periods.h"
 #include "ingest/mapping.h"
+#include "records/population.h"
 
 #define PIPELINE "pipeline"
 #define REL_TOL 1e-6
@@ -25,6 +31,7 @@
 /* Large structs: static, loaded once. */
 static vbs_codesets cs;
 static vbs_mapping map;
+static vbs_indicators inds;
 static vbs_periods pvb, pytd;
 
 /* Days since 1970-01-01 (H. Hinnant's days_from_civil), independent of
@@ -170,6 +177,9 @@ static const struct want_cell want[] = {
 	{ "lagesbild", "incidents_vbe", Y24, "omrade", "Okänt område", 1, 0 },
 	{ "lagesbild", "incidents_vbe", Y25, "omrade", "Djurgården", 3, 0 },
 	{ "lagesbild", "incidents_vbe", Y26, "omrade", "Gärdet", 1, 1 },
+	/* the months of the current window only: A5 in June; A6 is after the
+	 * as-of date */
+	{ "lagesbild", "incidents_vbe", Y26, "manad", "06", 1, 1 },
 	/* lagesbild, incidents_oklart: Y25 A4 */
 	{ "lagesbild", "incidents_oklart", Y25, "total", "alla", 1, 0 },
 	{ "lagesbild", "incidents_oklart", Y25, "kategori", "Övrigt", 1, 0 },
@@ -223,6 +233,10 @@ static int setup(void **state)
 	}
 	if (mapping_load(&map, PIPELINE, "ia", &cs, &err) != 0) {
 		print_error("mapping_load(" PIPELINE ", ia): %s\n", err.message);
+		return -1;
+	}
+	if (indicators_load(&inds, PIPELINE, &err) != 0) {
+		print_error("indicators_load(" PIPELINE "): %s\n", err.message);
 		return -1;
 	}
 	return 0;
@@ -328,10 +342,22 @@ static int extra_present(const char *report, const char *indicator, const char *
 
 /* ---- tests ---------------------------------------------------------------- */
 
-static void build_all(vbs_incidents *s, vbs_figures *out)
+static vbs_ia_figures request(const vbs_incidents *s, const vbs_population *pop,
+                              uint64_t persons)
+{
+	return (vbs_ia_figures){
+		.cases = s, .mapping = &map, .codesets = &cs, .indicators = &inds,
+		.population = pop, .as_of = civil(2026, 10, 31), .person_kategori = persons,
+	};
+}
+
+/* Both reports, without population unless pop; the test's own copy of the
+ * periods in pvb and pytd. */
+static void build_with(vbs_incidents *s, const vbs_population *pop, vbs_figures *out)
 {
 	int32_t as_of = civil(2026, 10, 31);
 	int first = ia_figures_first_year(s, as_of);
+	vbs_ia_figures req = request(s, pop, person_mask());
 	vbs_error err;
 
 	if (first != 2024)
@@ -343,16 +369,13 @@ static void build_all(vbs_incidents *s, vbs_figures *out)
 		fail_msg("%d VB years and %d windows, want 2 and 3", pvb.n, pytd.n);
 	error_init(&err);
 	figures_init(out);
-	for (int r = 0; r < 2; r++) {
-		vbs_ia_figures req = {
-			.cases = s, .mapping = &map, .codesets = &cs,
-			.periods = r ? &pytd : &pvb, .person_kategori = person_mask(),
-		};
+	if (ia_figures_build(&req, out, &err) != 0)
+		fail_msg("ia_figures_build failed: %s", err.message);
+}
 
-		if (ia_figures_build(&req, out, &err) != 0)
-			fail_msg("ia_figures_build(%s) failed: %s", r ? "lagesbild" : "vb",
-			         err.message);
-	}
+static void build_all(vbs_incidents *s, vbs_figures *out)
+{
+	build_with(s, NULL, out);
 }
 
 /* Every row: its count and persons as worked out, the interval, the flags. */
@@ -467,11 +490,36 @@ static void test_rows_complete(void **state)
 						         p->report, ind, per, dim, sum);
 				}
 			}
+			/* Months: report lagesbild, the current window, 01..10. */
+			for (int pi = 0; pi < p->n; pi++) {
+				const char *per = p->items[pi].label;
+				int current = r == 1 && pi == p->n - 1;
+				double sum = 0;
+
+				for (int month = 1; month <= 12; month++) {
+					char name[3];
+					const vbs_figure *f;
+
+					snprintf(name, sizeof(name), "%02d", month);
+					f = figures_find(&out, p->report, ind, per, "manad", name);
+					if (!!f != (current && month <= 10))
+						fail_msg("%s %s %s: month %s is %s, want %s", p->report, ind, per,
+						         name, f ? "published" : "missing",
+						         current && month <= 10 ? "published" : "absent");
+					sum += f ? f->value : 0;
+				}
+				if (current) {
+					expected_rows += 10;
+					if (sum != figures_find(&out, p->report, ind, per, "total", "alla")->value)
+						fail_msg("%s %s %s: the months add up to %g, not the total",
+						         p->report, ind, per, sum);
+				}
+			}
 		}
 	}
 	if (out.n != expected_rows)
-		fail_msg("%zu rows, want %zu (every code by every period, extras where used)",
-		         out.n, expected_rows);
+		fail_msg("%zu rows, want %zu (every code by every period, extras where used, "
+		         "the months of the current window)", out.n, expected_rows);
 	figures_release(&out);
 	incidents_release(&s);
 }
@@ -482,13 +530,11 @@ static void test_no_person_codes(void **state)
 	vbs_incidents s;
 	vbs_figures out;
 	vbs_error err;
-	vbs_ia_figures req = { .mapping = &map, .codesets = &cs, .periods = &pvb };
+	vbs_ia_figures req;
 
 	(void)state;
 	load_cases(&s);
-	req.cases = &s;
-	if (periods_build(&pvb, "vb", 2024, civil(2026, 10, 31)) != 0)
-		fail_msg("periods_build failed");
+	req = request(&s, NULL, 0);
 	figures_init(&out);
 	error_init(&err);
 	if (ia_figures_build(&req, &out, &err) != 0)
@@ -543,54 +589,248 @@ static void test_first_year(void **state)
 	}
 }
 
-/* A mapping the C code cannot count with is a configuration error. */
+/* An indicator the C code cannot count with is a configuration error
+ * naming indicators.ini, and nothing is appended. */
+static const struct config_case {
+	const char *name;
+	int what; /* which edit below */
+} config_cases[] = {
+	{ "the where column koppling_vbe is not in ia.ini", 0 },
+	{ "a date column as a dimension", 1 },
+	{ "the Koppling VBE set lacks Oklart", 2 },
+	{ "a dimension ia.ini lacks", 3 },
+	{ "a kind source ia has not", 4 },
+	{ "a rate of a rate", 5 },
+};
+
 static void test_config_errors(void **state)
 {
 	static vbs_mapping bad;
 	static vbs_codesets bad_cs;
+	static vbs_indicators bad_inds;
 	vbs_incidents s;
 	vbs_figures out;
 	vbs_error err;
 	int vbe = mapping_column(&map, "koppling_vbe");
-	int reg = mapping_column(&map, "registrerad");
-	int oklart;
+	const char *suffix = "indicators.ini";
 
 	(void)state;
 	load_cases(&s);
-	if (periods_build(&pvb, "vb", 2024, civil(2026, 10, 31)) != 0)
-		fail_msg("periods_build failed");
-	if (vbe < 0 || reg < 0)
-		fail_msg("ia.ini lacks koppling_vbe or registrerad");
-
-	for (int k = 0; k < 3; k++) {
-		static const char *const names[] = {
-			"no koppling_vbe column", "a date column as a dimension",
-			"the Koppling VBE set lacks Oklart",
-		};
-		vbs_ia_figures req = { .cases = &s, .mapping = &bad, .codesets = &cs,
-		                       .periods = &pvb };
+	if (vbe < 0)
+		fail_msg("ia.ini lacks koppling_vbe");
+	for (size_t k = 0; k < sizeof(config_cases) / sizeof(config_cases[0]); k++) {
+		const struct config_case *c = &config_cases[k];
+		vbs_ia_figures req = request(&s, NULL, person_mask());
+		vbs_indicator *vbe_ind, *oklart_ind, *rate_ind;
+		size_t len;
 
 		bad = map;
 		bad_cs = cs;
-		if (k == 0)
+		bad_inds = inds;
+		vbe_ind = (vbs_indicator *)indicators_find(&bad_inds, "incidents_vbe");
+		oklart_ind = (vbs_indicator *)indicators_find(&bad_inds, "incidents_oklart");
+		rate_ind = (vbs_indicator *)indicators_find(&bad_inds, "incident_rate_per_10000");
+		if (!vbe_ind || !oklart_ind || !rate_ind)
+			fail_msg("indicators.ini lacks an IA indicator");
+		req.mapping = &bad;
+		req.codesets = &bad_cs;
+		req.indicators = &bad_inds;
+		switch (c->what) {
+		case 0:
 			snprintf(bad.columns[vbe].id, sizeof(bad.columns[vbe].id), "koppling");
-		if (k == 1)
-			bad.columns[reg].dimension = 1;
-		if (k == 2) {
-			oklart = codeset_lookup(&cs.sets[map.columns[vbe].codeset], "Oklart");
-			snprintf(bad_cs.sets[map.columns[vbe].codeset].codes[oklart],
-			         CODESET_CODE_MAX, "Kanske");
-			req.codesets = &bad_cs;
+			break;
+		case 1:
+			snprintf(vbe_ind->dimensions[vbe_ind->ndimensions++], sizeof(vbe_ind->dimensions[0]),
+			         "registrerad");
+			break;
+		case 2: {
+			int oklart = codeset_lookup(&cs.sets[map.columns[vbe].codeset], "Oklart");
+
+			snprintf(bad_cs.sets[map.columns[vbe].codeset].codes[oklart], CODESET_CODE_MAX,
+			         "Kanske");
+			break;
+		}
+		case 3:
+			snprintf(oklart_ind->dimensions[0], sizeof(oklart_ind->dimensions[0]), "stadsdel");
+			break;
+		case 4:
+			oklart_ind->kind = KIND_SUM;
+			break;
+		case 5:
+			snprintf(rate_ind->of, sizeof(rate_ind->of), "incident_rate_per_10000");
+			break;
 		}
 		figures_init(&out);
 		error_init(&err);
 		if (ia_figures_build(&req, &out, &err) != -1 || err.code != VBS_E_CONFIG)
-			fail_msg("case '%s': code %d, want VBS_E_CONFIG (%d)", names[k], err.code,
+			fail_msg("case '%s': code %d, want VBS_E_CONFIG (%d)", c->name, err.code,
 			         VBS_E_CONFIG);
-		if (!err.message[0] || !err.file[0])
-			fail_msg("case '%s': the error names no file or says nothing", names[k]);
+		len = strlen(err.file);
+		if (!err.message[0] || len < strlen(suffix) ||
+		    strcmp(err.file + len - strlen(suffix), suffix) != 0)
+			fail_msg("case '%s': the error names '%s', not indicators.ini, or says nothing",
+			         c->name, err.file);
+		if (out.n != 0)
+			fail_msg("case '%s': %zu rows appended before the error", c->name, out.n);
 		figures_release(&out);
 	}
+	incidents_release(&s);
+}
+
+/* ---- rates and exposures -------------------------------------------------
+ * Population (31 December): 2024 Gärdet 10 000, Djurgården 2 500,
+ * Lärkstaden 0; 2025 Gärdet 10 400, Djurgården 2 600 and 100 under an area
+ * the code set does not know (part of the district total, no area rate).
+ * Totals: 2024 12 500, 2025 13 100; none for 2026. */
+struct pop_row {
+	int year;
+	const char *area; /* NULL: an unknown area */
+	int64_t inhabitants;
+};
+
+static const struct pop_row pop_rows[] = {
+	{ 2024, "Gärdet", 10000 }, { 2024, "Djurgården", 2500 }, { 2024, "Lärkstaden", 0 },
+	{ 2025, "Gärdet", 10400 }, { 2025, "Djurgården", 2600 }, { 2025, NULL, 100 },
+};
+
+static void load_population(vbs_population *pop)
+{
+	if (population_init(pop, 8) != 0)
+		fail_msg("population_init failed");
+	for (size_t i = 0; i < sizeof(pop_rows) / sizeof(pop_rows[0]); i++) {
+		vbs_population_row row = {
+			.origin = { .line = (uint32_t)i + 2 },
+			.inhabitants = pop_rows[i].inhabitants,
+			.year = (int16_t)pop_rows[i].year,
+			.omrade = pop_rows[i].area ? code_of("omrade", pop_rows[i].area)
+			                           : code_of("omrade", "Okänt område"),
+			.area_unknown = pop_rows[i].area == NULL,
+		};
+		int loser;
+
+		if (population_put(pop, &row, pop_rows[i].area ? NULL : "Söder", &loser) ==
+		    KEYED_ERROR)
+			fail_msg("population_put failed");
+	}
+}
+
+/* Every rate row, worked out by hand: k / population × 10 000 and the
+ * Garwood limits of k scaled alike (k = 0: [0, 3.688879454]; k = 1:
+ * [0.02531780798, 5.571643391]; k = 2: [0.2422092785, 7.224687668]; k = 3:
+ * [0.6186721229, 8.76727307]; k = 5: [1.62348639, 11.66833208]; computed
+ * apart from the code by bisection on the Poisson tails). */
+static const struct want_rate {
+	const char *report, *period, *dimension, *category;
+	long k, persons;
+	double population, value, lo, hi;
+} rates[] = {
+	{ "vb", "2024", "total", "alla", 2, 1, 12500, 1.6, 0.1937674228, 5.779750134 },
+	{ "vb", "2025", "total", "alla", 5, 2, 13100, 3.816793893, 1.239302588, 8.907123725 },
+	{ "vb", "2024", "omrade", "Gärdet", 1, 1, 10000, 1.0, 0.02531780798, 5.571643391 },
+	{ "vb", "2024", "omrade", "Djurgården", 0, 0, 2500, 0.0, 0.0, 14.75551782 },
+	{ "vb", "2025", "omrade", "Gärdet", 0, 0, 10400, 0.0, 0.0, 3.546999475 },
+	{ "vb", "2025", "omrade", "Djurgården", 5, 2, 2600, 19.23076923, 6.244178424,
+	  44.87820031 },
+	{ "lagesbild", Y24, "total", "alla", 2, 1, 12500, 1.6, 0.1937674228, 5.779750134 },
+	{ "lagesbild", Y25, "total", "alla", 3, 0, 13100, 2.290076336, 0.4722687961,
+	  6.692574862 },
+	{ "lagesbild", Y24, "omrade", "Gärdet", 1, 1, 10000, 1.0, 0.02531780798, 5.571643391 },
+	{ "lagesbild", Y24, "omrade", "Djurgården", 0, 0, 2500, 0.0, 0.0, 14.75551782 },
+	{ "lagesbild", Y25, "omrade", "Gärdet", 0, 0, 10400, 0.0, 0.0, 3.546999475 },
+	{ "lagesbild", Y25, "omrade", "Djurgården", 3, 0, 2600, 11.53846154, 2.379508165,
+	  33.72028104 },
+};
+
+static void test_rates(void **state)
+{
+	static const char rate_id[] = "incident_rate_per_10000";
+	vbs_incidents s;
+	vbs_population pop;
+	vbs_figures out;
+	size_t nrates = 0;
+
+	(void)state;
+	load_cases(&s);
+	load_population(&pop);
+	build_with(&s, &pop, &out);
+	for (size_t i = 0; i < out.n; i++) {
+		const vbs_figure *f = &out.rows[i];
+		const struct want_rate *w = NULL;
+
+		if (strcmp(f->indicator, rate_id) != 0)
+			continue;
+		nrates++;
+		for (size_t j = 0; j < sizeof(rates) / sizeof(rates[0]) && !w; j++)
+			if (!strcmp(rates[j].report, f->report) && !strcmp(rates[j].period, f->period) &&
+			    !strcmp(rates[j].dimension, f->dimension) &&
+			    !strcmp(rates[j].category, f->category))
+				w = &rates[j];
+		if (!w)
+			fail_msg("%s %s %s/%s: a rate row where there is no population (or a zero one)",
+			         f->report, f->period, f->dimension, f->category);
+		if (f->has != (FIG_VALUE | FIG_CI | FIG_N) || f->n != (double)w->k ||
+		    f->persons != w->persons || f->exposure != w->population)
+			fail_msg("%s %s %s/%s: has %u, n %g, persons %ld, exposure %g; want all fields, "
+			         "n %ld, persons %ld, exposure %g", f->report, f->period, f->dimension,
+			         f->category, f->has, f->n, f->persons, f->exposure, w->k, w->persons,
+			         w->population);
+		if (!close_to(f->value, w->value) || !close_to(f->ci_low, w->lo) ||
+		    !close_to(f->ci_high, w->hi))
+			fail_msg("%s %s %s/%s: rate %.10g [%.10g, %.10g], want %.10g [%.10g, %.10g]",
+			         f->report, f->period, f->dimension, f->category, f->value, f->ci_low,
+			         f->ci_high, w->value, w->lo, w->hi);
+	}
+	if (nrates != sizeof(rates) / sizeof(rates[0]))
+		fail_msg("%zu rate rows, want %zu", nrates, sizeof(rates) / sizeof(rates[0]));
+
+	/* The counts carry the population as their exposure: the district's on
+	 * the total, the area's on omrade, none elsewhere or without one. */
+	{
+		static const struct {
+			const char *report, *indicator, *period, *dimension, *category;
+			double exposure;
+		} exp_cases[] = {
+			{ "vb", "incidents_vbe", "2024", "total", "alla", 12500 },
+			{ "vb", "incidents_oklart", "2025", "total", "alla", 13100 },
+			{ "vb", "incidents_vbe", "2025", "omrade", "Djurgården", 2600 },
+			{ "vb", "incidents_vbe", "2024", "omrade", "Lärkstaden", 0 },
+			{ "vb", "incidents_vbe", "2024", "omrade", "Okänt område", 0 },
+			{ "vb", "incidents_vbe", "2024", "omrade", "Hjorthagen", 0 },
+			{ "vb", "incidents_vbe", "2025", "miljo", "Okänd", 0 },
+			{ "lagesbild", "incidents_vbe", Y25, "total", "alla", 13100 },
+			{ "lagesbild", "incidents_vbe", Y26, "total", "alla", 0 },
+			{ "lagesbild", "incidents_vbe", Y26, "manad", "06", 0 },
+		};
+
+		for (size_t i = 0; i < sizeof(exp_cases) / sizeof(exp_cases[0]); i++) {
+			const vbs_figure *f = figures_find(&out, exp_cases[i].report,
+			                                   exp_cases[i].indicator, exp_cases[i].period,
+			                                   exp_cases[i].dimension, exp_cases[i].category);
+
+			if (!f || f->exposure != exp_cases[i].exposure)
+				fail_msg("%s %s %s %s/%s: exposure %g, want %g", exp_cases[i].report,
+				         exp_cases[i].indicator, exp_cases[i].period,
+				         exp_cases[i].dimension, exp_cases[i].category,
+				         f ? f->exposure : -1, exp_cases[i].exposure);
+		}
+	}
+	figures_release(&out);
+
+	/* No population file: no rate row at all, every exposure 0, and the
+	 * counts unchanged. */
+	build_with(&s, NULL, &out);
+	for (size_t i = 0; i < out.n; i++) {
+		if (strcmp(out.rows[i].indicator, rate_id) == 0)
+			fail_msg("%s %s: a rate row without population", out.rows[i].report,
+			         out.rows[i].period);
+		if (out.rows[i].exposure != 0)
+			fail_msg("%s %s: exposure %g without population", out.rows[i].report,
+			         out.rows[i].period, out.rows[i].exposure);
+	}
+	if (figures_find(&out, "vb", "incidents_vbe", "2025", "total", "alla")->value != 5)
+		fail_msg("the 2025 total changed without population");
+	figures_release(&out);
+	population_release(&pop);
 	incidents_release(&s);
 }
 
@@ -602,6 +842,7 @@ int main(void)
 		cmocka_unit_test(test_no_person_codes),
 		cmocka_unit_test(test_first_year),
 		cmocka_unit_test(test_config_errors),
+		cmocka_unit_test(test_rates),
 	};
 
 	return cmocka_run_group_tests(tests, setup, NULL);

@@ -8,9 +8,13 @@
 #include "app/config.h"
 #include "app/sources.h"
 #include "base/date.h"
+#include "figures/dialog_figures.h"
 #include "figures/disclosure.h"
 #include "figures/figures.h"
 #include "figures/ia_figures.h"
+#include "figures/indicators.h"
+#include "figures/klotter_figures.h"
+#include "figures/oro_figures.h"
 #include "figures/periods.h"
 #include "ingest/input_files.h"
 #include "ingest/mapping.h"
@@ -40,6 +44,7 @@ struct run_state {
 	vbs_input_files files;
 	vbs_rejects rejects;
 	vbs_periods periods_vb, periods_ytd;
+	vbs_indicators indicators; /* the figures point at its ids */
 	vbs_figures figures;
 	vbs_publish *publish;
 	struct staged staged;
@@ -86,9 +91,10 @@ static uint64_t person_mask(const vbs_config *cfg, const vbs_codesets *cs,
 
 static int build_figures(struct run_state *s, int32_t as_of, vbs_error *err)
 {
-	int first = ia_figures_first_year(&s->sources.incidents, as_of);
+	const vbs_sources *src = &s->sources;
+	int first = ia_figures_first_year(&src->incidents, as_of);
 	int ok;
-	uint64_t persons = person_mask(&s->cfg, &s->codesets, &s->sources.ia_map, err, &ok);
+	uint64_t persons = person_mask(&s->cfg, &s->codesets, &src->ia_map, err, &ok);
 	char day[11];
 
 	if (!ok)
@@ -108,18 +114,38 @@ static int build_figures(struct run_state *s, int32_t as_of, vbs_error *err)
 		                 "no complete year of IA data up to %s; the first case is from %d",
 		                 day, first);
 	}
-	for (int r = 0; r < 2; r++) {
-		vbs_ia_figures req = {
-			.cases = &s->sources.incidents,
-			.mapping = &s->sources.ia_map,
-			.codesets = &s->codesets,
-			.periods = r == 0 ? &s->periods_vb : &s->periods_ytd,
-			.person_kategori = persons,
-		};
-
-		if (ia_figures_build(&req, &s->figures, err) != 0)
-			return -1;
-	}
+	if (indicators_load(&s->indicators, s->cfg.dir, err) != 0)
+		return -1;
+	if (s->nconfigs >= RUN_CONFIGS_MAX)
+		return error_set(err, VBS_E_SOFTWARE, s->indicators.path, 0, NULL,
+		                 "more than %d configuration files", RUN_CONFIGS_MAX);
+	s->configs[s->nconfigs++] = s->indicators.path;
+	if (ia_figures_build(&(vbs_ia_figures){
+		    .cases = &src->incidents, .mapping = &src->ia_map, .codesets = &s->codesets,
+		    .indicators = &s->indicators,
+		    .population = src->present[SOURCE_BEFOLKNING] ? &src->population : NULL,
+		    .as_of = as_of, .person_kategori = persons,
+	    }, &s->figures, err) != 0)
+		return -1;
+	if (src->read[SOURCE_DIALOG] &&
+	    dialog_figures_build(&(vbs_dialog_figures){
+		    .dialogs = &src->dialogs, .mapping = &src->dialog_map, .codesets = &s->codesets,
+		    .indicators = &s->indicators, .as_of = as_of,
+	    }, &s->figures, err) != 0)
+		return -1;
+	if (src->read[SOURCE_KLOTTER] &&
+	    klotter_figures_build(&(vbs_klotter_figures){
+		    .finds = &src->finds, .mapping = &src->klotter_map, .codesets = &s->codesets,
+		    .indicators = &s->indicators, .as_of = as_of,
+	    }, &s->figures, err) != 0)
+		return -1;
+	if (src->read[SOURCE_ORO] &&
+	    oro_figures_build(&(vbs_oro_figures){
+		    .concerns = &src->concerns, .mapping = &src->oro_map, .codesets = &s->codesets,
+		    .indicators = &s->indicators, .as_of = as_of,
+	    }, &s->figures, err) != 0)
+		return -1;
+	/* After every figure is built: it reads the totals of each table. */
 	disclosure_apply_primary(&s->figures, s->cfg.disclosure_threshold);
 	return 0;
 }

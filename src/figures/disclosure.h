@@ -7,7 +7,9 @@
  * about a person. When a period's district total is below the threshold
  * and some of its records are about a person, every breakdown cell of that
  * period (zeros too) is suppressed; the total itself is always shown. A
- * suppressed count loses its value, interval and n. */
+ * rate (rate_of set) is suppressed exactly when the count it divides is;
+ * survey shares have their own rule. A suppressed count or rate loses its
+ * value, interval and n. */
 #ifndef VBS_DISCLOSURE_H
 #define VBS_DISCLOSURE_H
 

@@ -33,6 +33,7 @@ typedef struct vbs_figure {
 	double exposure;       /* inhabitants of the period (and area), 0 = none */
 	double neff;           /* survey share: Kish effective n */
 	int share;             /* a survey share: n stays when suppressed */
+	const char *rate_of;   /* a rate: the count indicator it divides */
 } vbs_figure;
 
 typedef struct vbs_figures {

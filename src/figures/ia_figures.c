@@ -1,165 +1,179 @@
-/* ia_figures: counting IA cases by period and dimension (see ia_figures.h). */
+/* ia_figures: IA cases through the counter engine (see ia_figures.h). */
 #include "figures/ia_figures.h"
 
 #include <stddef.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "base/date.h"
-#include "stats/interval.h"
+#include "figures/counter.h"
 
-/* The record field behind each dimension column id. */
-static const struct {
-	const char *id;
-	size_t offset;
-} dimension_fields[] = {
-	{"miljo", offsetof(vbs_incident, miljo)},
-	{"kategori", offsetof(vbs_incident, kategori)},
-	{"handelsetyp", offsetof(vbs_incident, handelsetyp)},
-	{"verksamhetsomrade", offsetof(vbs_incident, verksamhet)},
-	{"omrade", offsetof(vbs_incident, omrade)},
+/* The code columns an IA case keeps, as field handles. */
+enum { F_VBE, F_MILJO, F_KATEGORI, F_HANDELSETYP, F_VERKSAMHET, F_OMRADE, F_COUNT };
+
+static const vbs_counter_field fields[F_COUNT] = {
+	{"koppling_vbe", F_VBE},
+	{"miljo", F_MILJO},
+	{"kategori", F_KATEGORI},
+	{"handelsetyp", F_HANDELSETYP},
+	{"verksamhetsomrade", F_VERKSAMHET},
+	{"omrade", F_OMRADE},
 };
 
-/* The published indicators: id and the Koppling VBE code they count. */
-static const struct {
-	const char *id;
-	const char *vbe_code;
-} indicators[] = {
-	{"incidents_vbe", "Ja"},
-	{"incidents_oklart", "Oklart"},
+static const size_t field_offsets[F_COUNT] = {
+	offsetof(vbs_incident, vbe),
+	offsetof(vbs_incident, miljo),
+	offsetof(vbs_incident, kategori),
+	offsetof(vbs_incident, handelsetyp),
+	offsetof(vbs_incident, verksamhet),
+	offsetof(vbs_incident, omrade),
 };
+
+struct ia_ctx {
+	const vbs_incidents *cases;
+	const vbs_population *population;
+	uint64_t person_kategori;
+};
+
+static int32_t case_day(const void *ctx, size_t i)
+{
+	return ((const struct ia_ctx *)ctx)->cases->items[i].event_day;
+}
+
+static uint64_t case_categories(const void *ctx, size_t i, int field)
+{
+	const vbs_incident *c = &((const struct ia_ctx *)ctx)->cases->items[i];
+	uint8_t code = ((const uint8_t *)c)[field_offsets[field]];
+
+	return code < COUNTER_CATEGORIES_MAX ? UINT64_C(1) << code : 0;
+}
+
+static int case_person(const void *ctx, size_t i)
+{
+	const struct ia_ctx *c = ctx;
+	uint8_t kategori = c->cases->items[i].kategori;
+
+	return kategori < 64 && (c->person_kategori >> kategori & 1);
+}
+
+/* The district's inhabitants (total) or an area's (omrade) in year. */
+static int population_of(const void *ctx, int year, int field, int category, double *value)
+{
+	const struct ia_ctx *c = ctx;
+	int64_t v;
+
+	if (!c->population)
+		return -1;
+	if (field == COUNTER_FIELD_TOTAL) {
+		if (population_total(c->population, year, &v) != 0)
+			return -1;
+	} else if (field == F_OMRADE) {
+		if (population_get(c->population, year, category, &v) != 0)
+			return -1;
+	} else {
+		return -1;
+	}
+	*value = (double)v;
+	return 0;
+}
+
+static vbs_counter_records records_of(const struct ia_ctx *ctx)
+{
+	return (vbs_counter_records){
+		.n = ctx->cases->n,
+		.ctx = ctx,
+		.day = case_day,
+		.categories = case_categories,
+		.person = case_person,
+	};
+}
 
 int ia_figures_first_year(const vbs_incidents *cases, int32_t as_of)
 {
-	int32_t first = INT32_MAX;
-	int y, m, d;
+	struct ia_ctx ctx = {.cases = cases};
+	vbs_counter_records r = records_of(&ctx);
 
-	for (size_t i = 0; i < cases->n; i++)
-		if (cases->items[i].event_day <= as_of && cases->items[i].event_day < first)
-			first = cases->items[i].event_day;
-	if (first == INT32_MAX)
+	return counter_first_year(&r, as_of);
+}
+
+/* The request of one indicator: kind, filter and breakdowns; periods are
+ * set by the caller. */
+static int plan(const vbs_ia_figures *req, const struct ia_ctx *ctx,
+                const vbs_indicator *ind, vbs_counter_spec *s, vbs_counter_dim *dims,
+                vbs_error *err)
+{
+	const char *path = req->indicators->path;
+	const vbs_indicator *count = ind;
+	int ndims;
+
+	*s = (vbs_counter_spec){.source = ind->source, .indicator = ind->id,
+	                        .exposure = population_of, .exposure_ctx = ctx};
+	switch (ind->kind) {
+	case KIND_COUNT:
+		s->measure = COUNTER_COUNT;
+		s->interval = 1;
+		break;
+	case KIND_RATE:
+		count = indicators_find(req->indicators, ind->of);
+		if (!count || count->kind != KIND_COUNT || strcmp(count->source, ind->source) != 0)
+			return error_set(err, VBS_E_CONFIG, path, 0, NULL,
+			                 "[indicator %s]: of = '%s' must name a count indicator of source %s",
+			                 ind->id, ind->of, ind->source);
+		s->measure = COUNTER_RATE;
+		s->rate_of = count->id;
+		break;
+	default:
+		return error_set(err, VBS_E_CONFIG, path, 0, NULL,
+		                 "[indicator %s]: source %s has only the kinds count and rate",
+		                 ind->id, ind->source);
+	}
+	s->persons_all = count->persons;
+	if (count->where_column[0] &&
+	    counter_filter(count, path, req->mapping, req->codesets, fields, F_COUNT,
+	                   count->where_column, &count->where_code, 1, &s->filters[s->nfilters++],
+	                   err) != 0)
 		return -1;
-	date_to_ymd(first, &y, &m, &d);
-	return y;
-}
-
-static int add_count(vbs_figures *out, const vbs_periods *p, int pi,
-                     const char *indicator, const char *dimension,
-                     const char *category, long k, long persons, vbs_error *err)
-{
-	vbs_figure f = {
-		.report = p->report,
-		.source = "ia",
-		.indicator = indicator,
-		.dimension = dimension,
-		.category = category,
-		.value = (double)k,
-		.has = FIG_VALUE,
-		.persons = persons,
-		.year = p->items[pi].year,
-	};
-
-	memcpy(f.period, p->items[pi].label, sizeof(f.period));
-	if (interval_garwood((double)k, &f.ci_low, &f.ci_high) == 0)
-		f.has |= FIG_CI;
-	else
-		return error_set(err, VBS_E_SOFTWARE, NULL, 0, NULL,
-		                 "Garwood interval failed for k = %ld", k);
-	return figures_add(out, &f, err);
-}
-
-/* Counts and person counts, [period][category], for one indicator and one
- * dimension (field == NULL: the total). */
-static int build_dimension(const vbs_ia_figures *req, int vbe, const char *indicator,
-                           const vbs_column *col, size_t field, vbs_figures *out,
-                           vbs_error *err)
-{
-	const vbs_periods *p = req->periods;
-	const vbs_codeset *set = col ? &req->codesets->sets[col->codeset] : NULL;
-	int ncat = set ? codeset_categories(set) : 1;
-	long *k = calloc((size_t)p->n * (size_t)ncat, sizeof(*k));
-	long *persons = calloc((size_t)p->n * (size_t)ncat, sizeof(*persons));
-	int extra_used = 0;
-	int rc = -1;
-
-	if (!k || !persons) {
-		error_set(err, VBS_E_SOFTWARE, NULL, 0, NULL, "out of memory");
-		goto done;
-	}
-	for (size_t i = 0; i < req->cases->n; i++) {
-		const vbs_incident *c = &req->cases->items[i];
-		int pi, cat = 0;
-
-		if (c->vbe != vbe || (pi = periods_find(p, c->event_day)) < 0)
-			continue;
-		if (set) {
-			cat = ((const uint8_t *)c)[field];
-			if (cat == INCIDENT_CODE_NONE || cat >= ncat)
-				continue; /* cannot happen: every code column has a fallback */
-			if (cat == set->ncodes)
-				extra_used = 1;
-		}
-		k[pi * ncat + cat]++;
-		if (c->kategori < 64 && (req->person_kategori >> c->kategori & 1))
-			persons[pi * ncat + cat]++;
-	}
-	for (int cat = 0; cat < ncat; cat++) {
-		if (set && cat == set->ncodes && !extra_used)
-			continue;
-		for (int pi = 0; pi < p->n; pi++)
-			if (add_count(out, p, pi, indicator, col ? col->id : "total",
-			              set ? codeset_category(set, cat) : "alla",
-			              k[pi * ncat + cat], persons[pi * ncat + cat], err) != 0)
-				goto done;
-	}
-	rc = 0;
-done:
-	free(k);
-	free(persons);
-	return rc;
-}
-
-static int field_of(const char *id, size_t *offset)
-{
-	for (size_t i = 0; i < sizeof(dimension_fields) / sizeof(dimension_fields[0]); i++) {
-		if (strcmp(dimension_fields[i].id, id) == 0) {
-			*offset = dimension_fields[i].offset;
-			return 0;
-		}
-	}
-	return -1;
+	ndims = counter_dimensions(ind, path, req->mapping, req->codesets, fields, F_COUNT, dims,
+	                           err);
+	if (ndims < 0)
+		return -1;
+	s->dims = dims;
+	s->ndims = ndims;
+	return 0;
 }
 
 int ia_figures_build(const vbs_ia_figures *req, vbs_figures *out, vbs_error *err)
 {
-	const vbs_mapping *m = req->mapping;
-	int vbe_col = mapping_column(m, "koppling_vbe");
-	const vbs_codeset *vbe_set;
+	const vbs_indicators *inds = req->indicators;
+	struct ia_ctx ctx = {.cases = req->cases, .population = req->population,
+	                     .person_kategori = req->person_kategori};
+	vbs_counter_records r = records_of(&ctx);
+	vbs_counter_dim dims[INDICATOR_DIMS_MAX];
+	vbs_counter_spec s;
+	vbs_periods p[2];
+	int first, y, m, d;
 
-	if (vbe_col < 0 || m->columns[vbe_col].codeset < 0)
-		return error_set(err, VBS_E_CONFIG, m->path, 0, NULL,
-		                 "no [column koppling_vbe] with a codeset");
-	vbe_set = &req->codesets->sets[m->columns[vbe_col].codeset];
-	for (size_t ii = 0; ii < sizeof(indicators) / sizeof(indicators[0]); ii++) {
-		int vbe = codeset_lookup(vbe_set, indicators[ii].vbe_code);
-
-		if (vbe < 0)
-			return error_set(err, VBS_E_CONFIG, req->codesets->path, 0, NULL,
-			                 "code set '%s' lacks the code '%s'", vbe_set->name,
-			                 indicators[ii].vbe_code);
-		if (build_dimension(req, vbe, indicators[ii].id, NULL, 0, out, err) != 0)
+	/* Every indicator is checked before anything is counted. */
+	for (int i = 0; i < inds->n; i++)
+		if (strcmp(inds->items[i].source, req->mapping->source) == 0 &&
+		    plan(req, &ctx, &inds->items[i], &s, dims, err) != 0)
 			return -1;
-		for (int ci = 0; ci < m->ncolumns; ci++) {
-			const vbs_column *col = &m->columns[ci];
-			size_t field;
+	first = counter_first_year(&r, req->as_of);
+	if (first < 0)
+		return 0;
+	if (counter_periods(first, req->as_of, p, err) != 0)
+		return -1;
+	date_to_ymd(req->as_of, &y, &m, &d);
+	for (int rep = 0; rep < 2; rep++) {
+		for (int i = 0; i < inds->n; i++) {
+			const vbs_indicator *ind = &inds->items[i];
 
-			if (!col->dimension)
+			if (strcmp(ind->source, req->mapping->source) != 0)
 				continue;
-			if (col->type != FIELD_CODE || field_of(col->id, &field) != 0)
-				return error_set(err, VBS_E_CONFIG, m->path, 0, NULL,
-				                 "[column %s] cannot be a dimension of IA cases",
-				                 col->id);
-			if (build_dimension(req, vbe, indicators[ii].id, col, field, out, err) != 0)
+			if (plan(req, &ctx, ind, &s, dims, err) != 0)
+				return -1;
+			s.periods = &p[rep];
+			s.months = rep == 1 && ind->months ? m : 0;
+			if (counter_build(&r, &s, out, err) != 0)
 				return -1;
 		}
 	}
