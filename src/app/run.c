@@ -9,6 +9,7 @@
 #include "app/sources.h"
 #include "base/date.h"
 #include "figures/dialog_figures.h"
+#include "figures/activity_figures.h"
 #include "figures/disclosure.h"
 #include "figures/figures.h"
 #include "figures/ia_figures.h"
@@ -16,6 +17,8 @@
 #include "figures/klotter_figures.h"
 #include "figures/oro_figures.h"
 #include "figures/periods.h"
+#include "figures/survey_figures.h"
+#include "figures/trends.h"
 #include "ingest/input_files.h"
 #include "ingest/mapping.h"
 #include "ingest/rejects.h"
@@ -23,6 +26,7 @@
 #include "report/manifest.h"
 #include "report/rejects_csv.h"
 #include "report/statistics_csv.h"
+#include "report/trend_tests_csv.h"
 #include "report/book.h"
 
 enum { OUT_PATH_MAX = 2048, RUN_OUTPUTS_MAX = 8, RUN_CONFIGS_MAX = 16 };
@@ -46,6 +50,8 @@ struct run_state {
 	vbs_periods periods_vb, periods_ytd;
 	vbs_indicators indicators; /* the figures point at its ids */
 	vbs_figures figures;
+	vbs_trends trends;
+	vbs_followup followup[2];  /* the action plan's follow-up: vb, lagesbild */
 	vbs_publish *publish;
 	struct staged staged;
 	const char *configs[RUN_CONFIGS_MAX]; /* every configuration file read */
@@ -55,6 +61,9 @@ struct run_state {
 static void run_state_release(struct run_state *s)
 {
 	publish_free(s->publish);
+	activity_followup_release(&s->followup[0]);
+	activity_followup_release(&s->followup[1]);
+	trends_release(&s->trends);
 	figures_release(&s->figures);
 	sources_release(&s->sources);
 	rejects_release(&s->rejects);
@@ -127,6 +136,13 @@ static int build_figures(struct run_state *s, int32_t as_of, vbs_error *err)
 		    .as_of = as_of, .person_kategori = persons,
 	    }, &s->figures, err) != 0)
 		return -1;
+	if (src->read[SOURCE_TRYGGHET] &&
+	    survey_figures_build(&(vbs_survey_figures){
+		    .respondents = &src->respondents, .mapping = &src->trygghet_map,
+		    .codesets = &s->codesets, .indicators = &s->indicators, .as_of = as_of,
+		    .min_valid = s->cfg.survey_min_valid,
+	    }, &s->figures, err) != 0)
+		return -1;
 	if (src->read[SOURCE_DIALOG] &&
 	    dialog_figures_build(&(vbs_dialog_figures){
 		    .dialogs = &src->dialogs, .mapping = &src->dialog_map, .codesets = &s->codesets,
@@ -145,9 +161,21 @@ static int build_figures(struct run_state *s, int32_t as_of, vbs_error *err)
 		    .indicators = &s->indicators, .as_of = as_of,
 	    }, &s->figures, err) != 0)
 		return -1;
+	if (src->read[SOURCE_AKTIVITETER]) {
+		vbs_activity_figures req = {
+			.activities = &src->activities, .plan = &src->plan_map,
+			.codesets = &s->codesets, .indicators = &s->indicators, .as_of = as_of,
+		};
+
+		if (activity_figures_build(&req, &s->figures, err) != 0 ||
+		    activity_followup_build(&s->followup[0], &req, "vb", err) != 0 ||
+		    activity_followup_build(&s->followup[1], &req, "lagesbild", err) != 0)
+			return -1;
+	}
 	/* After every figure is built: it reads the totals of each table. */
 	disclosure_apply_primary(&s->figures, s->cfg.disclosure_threshold);
-	return 0;
+	/* After disclosure: a test never sees a suppressed value. */
+	return trends_build(&s->figures, &s->indicators, s->cfg.trend_min_points, &s->trends, err);
 }
 
 /* Registers output name with publish and returns its staging path. */
@@ -187,6 +215,9 @@ static int write_outputs(struct run_state *s, const vbs_options *opt,
 	if (!(path = stage(s, "statistics.csv", PUBLISH_PLAIN, err)) ||
 	    statistics_csv_write(&s->figures, path, err) != 0)
 		return -1;
+	if (!(path = stage(s, "trend_tests.csv", PUBLISH_PLAIN, err)) ||
+	    trend_tests_csv_write(&s->trends, path, err) != 0)
+		return -1;
 	if (!(path = stage(s, "rejects.csv", PUBLISH_PLAIN, err)) ||
 	    rejects_csv_write(&s->rejects, path, err) != 0)
 		return -1;
@@ -204,6 +235,9 @@ static int write_outputs(struct run_state *s, const vbs_options *opt,
 		if (!(path = stage(s, name, PUBLISH_XLSX, err)) ||
 		    book_write(&(vbs_report_ctx){
 			    .figures = &s->figures,
+			    .indicators = &s->indicators,
+			    .trends = &s->trends,
+			    .followup = s->sources.read[SOURCE_AKTIVITETER] ? &s->followup[b] : NULL,
 			    .periods = periods,
 			    .as_of = opt->as_of,
 			    .report_year = report_year,
@@ -262,6 +296,9 @@ int run_pipeline(const vbs_options *opt, const char *config_path, FILE *log,
 	input_files_init(&s.files);
 	rejects_init(&s.rejects);
 	figures_init(&s.figures);
+	trends_init(&s.trends);
+	activity_followup_init(&s.followup[0]);
+	activity_followup_init(&s.followup[1]);
 	config_init(&s.cfg);
 	date_format(opt->as_of, day);
 	fprintf(log, "vbestat %s: run with as-of date %s, configuration %s\n",

@@ -57,9 +57,9 @@ expect 0 '' run --inputs $good --outputs "$tmp/out"
 unzip -p "$tmp/out/VB-bilaga-VBE-2025.xlsx" xl/sharedStrings.xml | grep -q 'Befolkningsuppgifter saknas' &&
 	fail "the note on befolkning appears although it is there"
 cp -p "$tmp/out/statistics.csv" "$tmp/out/rejects.csv" "$tmp/out/VB-bilaga-VBE-2025.xlsx" \
-	"$tmp/out/lagesbild-VBE-2026-10-31.xlsx" "$tmp/out/manifest.json" "$tmp/"
+	"$tmp/out/lagesbild-VBE-2026-10-31.xlsx" "$tmp/out/manifest.json" "$tmp/out/trend_tests.csv" "$tmp/"
 untouched() {
-	for f in statistics.csv rejects.csv VB-bilaga-VBE-2025.xlsx lagesbild-VBE-2026-10-31.xlsx manifest.json; do
+	for f in statistics.csv trend_tests.csv rejects.csv VB-bilaga-VBE-2025.xlsx lagesbild-VBE-2026-10-31.xlsx manifest.json; do
 		cmp -s "$tmp/$f" "$tmp/out/$f" || fail "$1: $f was changed by a failed run"
 	done
 	[ ! -e "$tmp/out/.vbestat-staging" ] || fail "$1: the staging folder was left behind"

@@ -8,6 +8,16 @@ data=tests/data/e2e/basic
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
+# The XML of the Excel table called $2 in workbook $1.
+table_xml() {
+	for part in $(unzip -Z1 "$1" | grep '^xl/tables/table[0-9]*\.xml$'); do
+		if unzip -p "$1" "$part" | grep -q "<table [^>]* name=\"$2\""; then
+			unzip -p "$1" "$part"
+			return 0
+		fi
+	done
+	return 1
+}
 
 "$VBESTAT" run --inputs $data --outputs "$tmp/out" --as-of 2026-10-31 >"$tmp/log" 2>"$tmp/err" ||
 	fail "the run exited $? : $(cat "$tmp/err")"
@@ -19,7 +29,7 @@ for f in "$stats" "$tmp/out/rejects.csv" "$book"; do
 done
 [ -z "$(ls -A "$tmp/out" | grep -v -e '^statistics.csv$' -e '^rejects.csv$' \
 	-e '^VB-bilaga-VBE-2025.xlsx$' -e '^lagesbild-VBE-2026-10-31.xlsx$' \
-	-e '^manifest.json$' -e '^.vbestat.lock$')" ] ||
+	-e '^manifest.json$' -e '^trend_tests.csv$' -e '^.vbestat.lock$')" ] ||
 	fail "unexpected files in the output folder: $(ls -A "$tmp/out")"
 
 head -n 1 "$stats" | grep -qx 'report,source,indicator,period,dimension,category,value,ci_low,ci_high,n,flag' ||
@@ -66,10 +76,11 @@ done
 # properties with the as-of date as created.
 unzip -tq "$book" >/dev/null || fail "the workbook is not a valid zip"
 unzip -p "$book" xl/workbook.xml | grep -q 'name="Incidenter"' || fail "no sheet Incidenter"
-unzip -l "$book" | grep -q 'xl/tables/table1.xml' || fail "no Excel table"
-unzip -p "$book" xl/tables/table1.xml | grep -q 'tableColumn id="2" name="2023"' ||
-	fail "table 1 lacks the year column headers"
-unzip -p "$book" xl/tables/table1.xml | grep -q 'Column[0-9]' && fail "a table has default Column headers"
+table_xml "$book" VBE_miljo >"$tmp/t1" || fail "no Excel table VBE_miljo"
+grep -q 'tableColumn id="2" name="2023"' "$tmp/t1" || fail "table VBE_miljo lacks the year column headers"
+for b in "$book" "$tmp/out/lagesbild-VBE-2026-10-31.xlsx"; do
+	unzip -p "$b" "xl/tables/*.xml" | grep -q "name=\"Column[0-9]" && fail "a table has default Column headers"
+done
 unzip -l "$book" | grep -q 'xl/charts/chart1.xml' || fail "no chart"
 unzip -p "$book" xl/drawings/drawing1.xml | grep -q 'descr="Stapeldiagram' || fail "the chart has no alt text"
 unzip -p "$book" docProps/core.xml | grep -q '<dcterms:created xsi:type="dcterms:W3CDTF">2026-10-31T00:00:00Z' ||
@@ -89,8 +100,8 @@ for sheet in Incidenter Datakvalitet 'Metod och källor'; do
 	unzip -p "$book" xl/workbook.xml | grep -q "name=\"$sheet\"" || fail "VB book lacks sheet $sheet"
 	unzip -p "$ytd" xl/workbook.xml | grep -q "name=\"$sheet\"" || fail "lägesbild lacks sheet $sheet"
 done
-unzip -p "$ytd" xl/tables/table1.xml | grep -q 'name="2026-01-01..2026-10-31"' ||
-	fail "the lägesbild's first table lacks the column 2026-01-01..2026-10-31"
+table_xml "$ytd" VBE_miljo | grep -q 'name="2026-01-01..2026-10-31"' ||
+	fail "the lägesbild's table VBE_miljo lacks the column 2026-01-01..2026-10-31"
 unzip -p "$ytd" docProps/core.xml | grep -q '<dc:title>Lägesbild våldsbejakande extremism 2026-10-31' ||
 	fail "the lägesbild's title"
 # Metod och källor lists every input file with its SHA-256.
@@ -121,7 +132,7 @@ for spec in "ia/export_2024.csv utf-8-bom ; 9 7 1 1 0" \
 	counts=$(echo "$got" | awk '{ print $(NF-4), $(NF-3), $(NF-2), $(NF-1), $NF }')
 	[ "$counts" = "$4 $5 $6 $7 $8" ] || fail "manifest counts of $1: '$counts', want '$4 $5 $6 $7 $8'"
 done
-for f in statistics.csv rejects.csv VB-bilaga-VBE-2025.xlsx lagesbild-VBE-2026-10-31.xlsx; do
+for f in statistics.csv trend_tests.csv rejects.csv VB-bilaga-VBE-2025.xlsx lagesbild-VBE-2026-10-31.xlsx; do
 	want_sha=$(sha256sum "$tmp/out/$f" | cut -d' ' -f1)
 	echo "$flat" | grep -q "{\"path\":\"$f\",\"sha256\":\"$want_sha\"}" ||
 		fail "manifest sha256 of $f is not sha256sum's $want_sha"
@@ -132,7 +143,7 @@ echo "$flat" | grep -q '"run_id":"[0-9a-f]\{64\}"' || fail "manifest run_id"
 # Byte-identical on a second run (after the clock has moved on).
 sleep 1
 "$VBESTAT" run --inputs $data --outputs "$tmp/out2" --as-of 2026-10-31 >/dev/null 2>&1 || fail "second run failed"
-for f in statistics.csv rejects.csv VB-bilaga-VBE-2025.xlsx lagesbild-VBE-2026-10-31.xlsx manifest.json; do
+for f in statistics.csv trend_tests.csv rejects.csv VB-bilaga-VBE-2025.xlsx lagesbild-VBE-2026-10-31.xlsx manifest.json; do
 	cmp -s "$tmp/out/$f" "$tmp/out2/$f" || fail "$f differs between two runs"
 done
 echo "ok"
