@@ -45,9 +45,15 @@ int book_write(const vbs_report_ctx *ctx, const char *path, vbs_error *err)
 		         "Lägesbild våldsbejakande extremism %s", asof);
 		snprintf(subject, sizeof(subject),
 		         "Lokal lägesbild: 1 januari till %s jämfört med samma period tidigare år", asof);
+		static const char *const months[] = {"januari", "februari", "mars", "april", "maj",
+		                                     "juni", "juli", "augusti", "september",
+		                                     "oktober", "november", "december"};
+		int y, m, d;
+
+		date_to_ymd(ctx->as_of, &y, &m, &d);
 		snprintf(subtitle, sizeof(subtitle),
-		         "Lägesbild. Perioden 1 januari–%s varje år, %d–%d. Uppgifter till och med %s.",
-		         asof + 5, p->items[0].year, p->items[p->n - 1].year, asof);
+		         "Lägesbild. Perioden 1 januari–%d %s varje år, %d–%d. Uppgifter till och med %s.",
+		         d, months[m - 1], p->items[0].year, p->items[p->n - 1].year, asof);
 	}
 	snprintf(quality, sizeof(quality), "Alla lästa exportfiler. Uppgifter till och med %s.", asof);
 	wb = xlsx_open(path, &(vbs_xlsx_props){

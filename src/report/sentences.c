@@ -119,7 +119,7 @@ static void trend_sentence(const vbs_report_ctx *ctx, const char *indicator,
                            const char *what, char *buf, size_t size)
 {
 	const vbs_trend *t = test_of(ctx, indicator, "mann_kendall");
-	char p[48], paren[80] = " (Mann–Kendall)";
+	char p[48], paren[80] = " (Mann–Kendall)", span[96];
 
 	if (!t) {
 		buf[0] = '\0';
@@ -128,26 +128,50 @@ static void trend_sentence(const vbs_report_ctx *ctx, const char *indicator,
 	p_text(t, p, sizeof(p));
 	if (p[0])
 		snprintf(paren, sizeof(paren), " (Mann–Kendall, %s)", p);
+	/* Years: a window's label starts with its year. */
+	snprintf(span, sizeof(span), "%.4s–%.4s%s", t->first_period, t->last_period,
+	         strchr(t->first_period, '.') ? ", räknat för samma period varje år," : "");
 	if (strcmp(t->direction, "ingen_sakerstalld") == 0)
-		snprintf(buf, size, " Över perioden %s–%s finns ingen statistiskt säkerställd trend i %s%s.",
-		         t->first_period, t->last_period, what, paren);
+		snprintf(buf, size, " Över åren %s finns ingen statistiskt säkerställd trend i %s%s.",
+		         span, what, paren);
 	else
-		snprintf(buf, size, " Över perioden %s–%s visar %s en statistiskt säkerställd %s trend%s.",
-		         t->first_period, t->last_period, what,
-		         strcmp(t->direction, "okande") == 0 ? "ökande" : "minskande", paren);
+		snprintf(buf, size, " Över åren %s visar %s en statistiskt säkerställd %s trend%s.",
+		         span, what, strcmp(t->direction, "okande") == 0 ? "ökande" : "minskande", paren);
 }
 
-/* How a period is named in a sentence: "2025", or "1 januari–31 oktober 2026". */
+static const char *const month_names[] = {"januari", "februari", "mars", "april", "maj", "juni",
+                                          "juli", "augusti", "september", "oktober",
+                                          "november", "december"};
+
+/* 1 for a year-to-date window "YYYY-01-01..YYYY-MM-DD", with its end. */
+static int window_end(const vbs_figure *f, int *y, int *m, int *d)
+{
+	int y1, m1, d1;
+
+	return sscanf(f->period, "%4d-%2d-%2d..%4d-%2d-%2d", &y1, &m1, &d1, y, m, d) == 6 &&
+	       *m >= 1 && *m <= 12;
+}
+
+/* How a period is named after "under": "2025", or "perioden 1 januari–31
+ * oktober 2026" for a year-to-date window. */
 static void period_words(const vbs_figure *f, char *buf, size_t size)
 {
-	static const char *const months[] = {"januari", "februari", "mars", "april", "maj", "juni",
-	                                     "juli", "augusti", "september", "oktober",
-	                                     "november", "december"};
-	int y, m1, d1, y2, m2, d2;
+	int y, m, d;
 
-	if (sscanf(f->period, "%4d-%2d-%2d..%4d-%2d-%2d", &y, &m1, &d1, &y2, &m2, &d2) == 6 &&
-	    m2 >= 1 && m2 <= 12)
-		snprintf(buf, size, "1 januari–%d %s %d", d2, months[m2 - 1], y2);
+	if (window_end(f, &y, &m, &d))
+		snprintf(buf, size, "perioden 1 januari–%d %s %d", d, month_names[m - 1], y);
+	else
+		snprintf(buf, size, "%s", f->period);
+}
+
+/* The previous period as compared with the latest: "2024", or "samma
+ * period 2025" for windows. */
+static void previous_words(const vbs_figure *f, char *buf, size_t size)
+{
+	int y, m, d;
+
+	if (window_end(f, &y, &m, &d))
+		snprintf(buf, size, "samma period %d", y);
 	else
 		snprintf(buf, size, "%s", f->period);
 }
@@ -164,7 +188,7 @@ static void count_sentences(const vbs_report_ctx *ctx, vbs_sentences *out)
 		trend_sentence(ctx, "incidents_vbe", "antalet ärenden", trend, sizeof(trend));
 		if (prev && (prev->has & FIG_VALUE)) {
 			sentences_number(prev->value, 0, b, sizeof(b));
-			period_words(prev, pper, sizeof(pper));
+			previous_words(prev, pper, sizeof(pper));
 			add(out, "Under %s registrerades %s ärenden med koppling till våldsbejakande extremism i incidentrapporteringen (IA), jämfört med %s under %s.%s%s",
 			    per, a, b, pper, change, trend);
 		} else {
@@ -177,7 +201,7 @@ static void count_sentences(const vbs_report_ctx *ctx, vbs_sentences *out)
 		period_words(last, per, sizeof(per));
 		if (prev && (prev->has & FIG_VALUE)) {
 			sentences_number(prev->value, 0, b, sizeof(b));
-			period_words(prev, pper, sizeof(pper));
+			previous_words(prev, pper, sizeof(pper));
 			add(out, "Därutöver fanns %s ärenden där kopplingen till våldsbejakande extremism var oklar (%s under %s).",
 			    a, b, pper);
 		} else {
@@ -186,9 +210,17 @@ static void count_sentences(const vbs_report_ctx *ctx, vbs_sentences *out)
 	}
 	if (last_two(ctx, "incident_rate_per_10000", &prev, &last) && (last->has & FIG_VALUE) &&
 	    !last->suppressed) {
+		const vbs_figure *cp, *cl;
+
 		sentences_number(last->value, 1, a, sizeof(a));
 		period_words(last, per, sizeof(per));
-		add(out, "Det motsvarar %s ärenden per 10 000 invånare under %s.", a, per);
+		/* A rate of an earlier period than the latest count: the year's
+		 * population is not published yet (never carried over). */
+		if (last_two(ctx, "incidents_vbe", &cp, &cl) && strcmp(cl->period, last->period) != 0)
+			add(out, "Antal per 10 000 invånare kan ännu inte beräknas för %d, eftersom befolkningen för det året inte är publicerad; det senaste värdet är %s ärenden per 10 000 invånare under %s.",
+			    cl->year, a, per);
+		else
+			add(out, "Det motsvarar %s ärenden per 10 000 invånare under %s.", a, per);
 	}
 }
 
@@ -220,7 +252,7 @@ static void survey_sentences(const vbs_report_ctx *ctx, vbs_sentences *out)
 static void other_sentences(const vbs_report_ctx *ctx, vbs_sentences *out)
 {
 	const vbs_figure *prev, *last, *pp, *pl, *st, *sv, *vp, *vv;
-	char a[64], b[64], per[64], c[64], d[64];
+	char a[64], b[64], per[64], pper[64], c[64], d[64];
 
 	if (last_two(ctx, "dialogues", &prev, &last) && (last->has & FIG_VALUE)) {
 		sentences_number(last->value, 0, a, sizeof(a));
@@ -245,8 +277,9 @@ static void other_sentences(const vbs_report_ctx *ctx, vbs_sentences *out)
 		period_words(last, per, sizeof(per));
 		if (prev && (prev->has & FIG_VALUE)) {
 			sentences_number(prev->value, 0, b, sizeof(b));
+			previous_words(prev, pper, sizeof(pper));
 			add(out, "Park och gata registrerade %s fynd av klistermärken, affischer eller klotter med extremistiskt budskap under %s (%s under %s).",
-			    a, per, b, prev->period);
+			    a, per, b, pper);
 		} else {
 			add(out, "Park och gata registrerade %s fynd av klistermärken, affischer eller klotter med extremistiskt budskap under %s.",
 			    a, per);
@@ -257,8 +290,9 @@ static void other_sentences(const vbs_report_ctx *ctx, vbs_sentences *out)
 		period_words(last, per, sizeof(per));
 		if (prev && (prev->has & FIG_VALUE)) {
 			sentences_number(prev->value, 0, b, sizeof(b));
+			previous_words(prev, pper, sizeof(pper));
 			add(out, "Samordnaren fick %s blanketter med avidentifierad information om oro för radikalisering under %s (%s under %s).",
-			    a, per, b, prev->period);
+			    a, per, b, pper);
 		} else {
 			add(out, "Samordnaren fick %s blanketter med avidentifierad information om oro för radikalisering under %s.",
 			    a, per);
