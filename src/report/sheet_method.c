@@ -70,18 +70,20 @@ int sheet_method_write(vbs_xlsx *wb, const vbs_report_ctx *ctx, const char *subt
 	if (!ws)
 		return -1;
 	for (size_t i = 0; i < sizeof(methods) / sizeof(methods[0]); i++)
-		if (xlsx_text(wb, ws, row++, methods[i]) != 0)
+		if ((i == 0 ? xlsx_text(wb, ws, row++, methods[i])
+		            : xlsx_paragraph(wb, ws, row++, methods[i])) != 0)
 			return -1;
 	row++;
 	for (size_t i = 0; i < sizeof(disclosure) / sizeof(disclosure[0]); i++)
-		if (xlsx_text(wb, ws, row++, disclosure[i]) != 0)
+		if ((i == 0 ? xlsx_text(wb, ws, row++, disclosure[i])
+		            : xlsx_paragraph(wb, ws, row++, disclosure[i])) != 0)
 			return -1;
 	row++;
 	date_format(ctx->as_of, day);
 	snprintf(line, sizeof(line),
 	         "Källor: incidentrapporter (IA), trygghetsmätningen, medborgardialoger, befolkningen, handlingsplanens aktivitetslogg, klotterloggen och blanketter med avidentifierad information, med uppgifter till och med %s. Programversion: vbestat %s.",
 	         day, ctx->version ? ctx->version : "");
-	if (xlsx_text(wb, ws, row++, line) != 0 ||
+	if (xlsx_paragraph(wb, ws, row++, line) != 0 ||
 	    xlsx_text(wb, ws, ++row, "Tabell 1. Lästa filer och deras kontrollsummor") != 0 ||
 	    files_table(wb, ws, row + 1, ctx->files) < 0)
 		return -1;

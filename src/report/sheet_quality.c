@@ -149,10 +149,11 @@ int sheet_quality_write(vbs_xlsx *wb, const vbs_quality *q)
 		return -1;
 	row++;
 	for (size_t i = 0; i < sizeof(rules) / sizeof(rules[0]); i++)
-		if (xlsx_text(wb, ws, row++, rules[i]) != 0)
+		if ((i == 0 ? xlsx_text(wb, ws, row++, rules[i])
+		            : xlsx_paragraph(wb, ws, row++, rules[i])) != 0)
 			return -1;
 	for (int i = 0; i < q->nnotes; i++)
-		if (xlsx_text(wb, ws, ++row, q->notes[i]) != 0)
+		if (xlsx_paragraph(wb, ws, ++row, q->notes[i]) != 0)
 			return -1;
 	return 0;
 }

@@ -100,7 +100,7 @@ int sheet_summary_write(vbs_xlsx *wb, const vbs_report_ctx *ctx, const char *sub
 		goto done;
 	sentences_build(ctx, s);
 	for (int i = 0; i < s->n; i++)
-		if (xlsx_text(wb, ws, row++, s->text[i]) != 0)
+		if (xlsx_paragraph(wb, ws, row++, s->text[i]) != 0)
 			goto done;
 	rc = 0;
 done:

@@ -20,7 +20,7 @@ enum { WIDTH_MIN = 8, WIDTH_MAX = 60, LABEL_WIDTH_MIN = 14, NUMBER_WIDTH = 10,
 struct vbs_xlsx {
 	lxw_workbook *wb;
 	char *path;
-	lxw_format *title, *subtitle, *header, *text, *note, *dots;
+	lxw_format *title, *subtitle, *header, *text, *note, *dots, *wrap;
 	lxw_format *number[FMT_COUNT_OF];  /* by cell_format */
 	vbs_error err;  /* the first error, VBS_OK while none */
 	/* The sheet being written: its widest cell per column, and whether a
@@ -133,6 +133,9 @@ vbs_xlsx *xlsx_open(const char *path, const vbs_xlsx_props *p,
 	wb->text = workbook_add_format(wb->wb);
 	wb->note = workbook_add_format(wb->wb);
 	format_set_font_size(wb->note, 9);
+	wb->wrap = workbook_add_format(wb->wb);
+	format_set_text_wrap(wb->wrap);
+	format_set_align(wb->wrap, LXW_ALIGN_VERTICAL_TOP);
 	return wb;
 }
 
@@ -202,14 +205,19 @@ static int valid_table_name(const char *s)
 
 /* Widens column c of the current sheet to fit width characters; widths
  * only grow, so a later, narrower table never shrinks an earlier one. */
-static void widen(vbs_xlsx *wb, lxw_worksheet *ws, int c, size_t width)
+static void widen_to(vbs_xlsx *wb, lxw_worksheet *ws, int c, size_t width, size_t max)
 {
-	double w = (double)(width > WIDTH_MAX ? WIDTH_MAX : width);
+	double w = (double)(width > max ? max : width);
 
 	if (ws != wb->sheet || c >= XLSX_WIDTH_COLS || w <= wb->widths[c])
 		return;
 	wb->widths[c] = w;
 	worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, w, NULL);
+}
+
+static void widen(vbs_xlsx *wb, lxw_worksheet *ws, int c, size_t width)
+{
+	widen_to(wb, ws, c, width, WIDTH_MAX);
 }
 
 /* Writes one cell of a table. */
@@ -396,6 +404,21 @@ int xlsx_column_chart(vbs_xlsx *wb, lxw_worksheet *ws, const vbs_chart *c)
 int xlsx_text(vbs_xlsx *wb, lxw_worksheet *ws, int row, const char *text)
 {
 	return put_string(wb, ws, row, 0, text, wb->note);
+}
+
+int xlsx_paragraph(vbs_xlsx *wb, lxw_worksheet *ws, int row, const char *text)
+{
+	/* Wrapped at word ends, a line holds about 0.85 characters per unit
+	 * of column width (measured in LibreOffice with Calibri 11); a line is
+	 * 15 points high. Rounded up, so a paragraph never hides. */
+	size_t per_line = (size_t)(XLSX_PARAGRAPH_WIDTH * 0.85);
+	size_t lines = chars(text) / per_line + 1;
+
+	widen_to(wb, ws, 0, XLSX_PARAGRAPH_WIDTH, XLSX_PARAGRAPH_WIDTH);
+	if (put_string(wb, ws, row, 0, text, wb->wrap) != 0)
+		return -1;
+	return check_lxw(wb, worksheet_set_row(ws, (lxw_row_t)row, 15.0 * (double)lines, NULL),
+	                 "a row height");
 }
 
 int xlsx_close(vbs_xlsx *wb, vbs_error *err)

@@ -126,6 +126,14 @@ int xlsx_column_chart(vbs_xlsx *wb, lxw_worksheet *ws, const vbs_chart *c);
 /* Writes a line of plain text at (row, 0). */
 int xlsx_text(vbs_xlsx *wb, lxw_worksheet *ws, int row, const char *text);
 
+/* The width of column A, in characters, that paragraphs wrap to. */
+enum { XLSX_PARAGRAPH_WIDTH = 90 };
+
+/* Writes a paragraph at (row, 0), wrapped within column A (widened to
+ * XLSX_PARAGRAPH_WIDTH) with the row made tall enough for its lines, so
+ * that it reads and prints whole in Excel and LibreOffice alike. */
+int xlsx_paragraph(vbs_xlsx *wb, lxw_worksheet *ws, int row, const char *text);
+
 /* Writes the file and frees everything. Returns 0, or -1 with the first
  * error (VBS_E_IO for a failed write). Always frees. */
 int xlsx_close(vbs_xlsx *wb, vbs_error *err);
