@@ -722,7 +722,9 @@ static void test_vb_workbook(void **state)
 		fail_msg("VB B8 holds %s, want the total 7", v);
 	check_contains("VB chart: categories", chart, "<c:f>Incidenter!$B$5:$C$5</c:f>");
 	check_contains("VB chart: values", chart, "<c:f>Incidenter!$B$8:$C$8</c:f>");
-	check_contains("VB drawing: alt text", drawing, "descr=\"Stapeldiagram över antalet");
+	check_contains("VB drawing: alt text of the line chart", drawing, "descr=\"Linjediagram över antalet");
+	check_contains("VB drawing: alt text of the breakdown bars", drawing,
+	               "descr=\"Liggande stapeldiagram över ärenden");
 	check_contains("VB core.xml: created", core, ">2026-10-31T00:00:00Z</dcterms:created>");
 	free(wbx); free(table); free(sheet); free(sst); free(chart); free(drawing); free(core);
 

@@ -51,12 +51,12 @@ int sheet_dialogues_write(vbs_xlsx *wb, const vbs_report_ctx *ctx, const char *s
 	if (!first.header_row)
 		return xlsx_text(wb, ws, row, "Inga medborgardialoger finns registrerade i perioden.");
 	snprintf(alt, sizeof(alt),
-	         "Stapeldiagram över antalet medborgardialoger per period enligt totalraden i tabell 1.");
+	         "Linjediagram över antalet medborgardialoger per period enligt totalraden i tabell 1.");
 	return xlsx_column_chart(wb, ws, &(vbs_chart){
 		.sheet = "Medborgardialoger",
 		.categories = {first.header_row, first.first_col, first.header_row, first.last_col},
 		.values = {first.total_row, first.first_col, first.total_row, first.last_col},
 		.title = "Medborgardialoger", .x_title = "Period", .y_title = "Antal dialoger",
-		.alt_text = alt, .at_row = 3, .at_col = first.last_col + 2,
+		.alt_text = alt, .at_row = 3, .at_col = first.last_col + 2, .line = 1,
 	});
 }

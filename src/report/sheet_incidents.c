@@ -169,16 +169,31 @@ int sheet_incidents_write(vbs_xlsx *wb, const vbs_report_ctx *ctx, const char *s
 	if (!first.header_row)
 		return 0;
 	snprintf(alt, sizeof(alt),
-	         "Stapeldiagram över antalet ärenden med koppling till våldsbejakande extremism per period, %s till %s, enligt totalraden i tabell 1.",
+	         "Linjediagram över antalet ärenden med koppling till våldsbejakande extremism per period, %s till %s, enligt totalraden i tabell 1.",
 	         p->items[0].label, p->items[p->n - 1].label);
+	if (xlsx_column_chart(wb, ws, &(vbs_chart){
+		    .sheet = "Incidenter",
+		    .categories = {first.header_row, first.first_col, first.header_row, first.last_col},
+		    .values = {first.total_row, first.first_col, first.total_row, first.last_col},
+		    .title = "Ärenden med koppling till våldsbejakande extremism",
+		    .x_title = strcmp(p->report, "vb") == 0 ? "År" : "Period",
+		    .y_title = "Antal ärenden",
+		    .alt_text = alt,
+		    .at_row = 3, .at_col = first.last_col + 2, .line = 1,
+	    }) != 0)
+		return -1;
+	/* The latest period by miljö: a breakdown, as bars. Suppressed cells
+	 * are text (..) and show as gaps, never as a number. */
+	snprintf(alt, sizeof(alt),
+	         "Liggande stapeldiagram över ärenden med koppling till våldsbejakande extremism per miljö under %s, enligt sista kolumnen i tabell 1; celler som inte redovisas (..) saknar stapel.",
+	         p->items[p->n - 1].label);
 	return xlsx_column_chart(wb, ws, &(vbs_chart){
 		.sheet = "Incidenter",
-		.categories = {first.header_row, first.first_col, first.header_row, first.last_col},
-		.values = {first.total_row, first.first_col, first.total_row, first.last_col},
-		.title = "Ärenden med koppling till våldsbejakande extremism",
-		.x_title = strcmp(p->report, "vb") == 0 ? "År" : "Period",
-		.y_title = "Antal ärenden",
+		.categories = {first.header_row + 1, 0, first.total_row - 1, 0},
+		.values = {first.header_row + 1, first.last_col, first.total_row - 1, first.last_col},
+		.title = "Ärenden per miljö, senaste perioden",
+		.x_title = "Miljö", .y_title = "Antal ärenden",
 		.alt_text = alt,
-		.at_row = 3, .at_col = p->n + 2,
+		.at_row = 22, .at_col = first.last_col + 2, .bar = 1,
 	});
 }

@@ -360,7 +360,8 @@ int xlsx_grid(vbs_xlsx *wb, lxw_worksheet *ws, int first_row, const vbs_grid *g)
 
 int xlsx_column_chart(vbs_xlsx *wb, lxw_worksheet *ws, const vbs_chart *c)
 {
-	lxw_chart *chart = workbook_add_chart(wb->wb, c->line ? LXW_CHART_LINE : LXW_CHART_COLUMN);
+	lxw_chart *chart = workbook_add_chart(wb->wb, c->line ? LXW_CHART_LINE
+	                                              : c->bar ? LXW_CHART_BAR : LXW_CHART_COLUMN);
 	lxw_chart_series *series;
 	lxw_chart_fill fill = {.color = palette[0]};
 	lxw_chart_options opt = {.x_scale = 1.4, .y_scale = 1.2,

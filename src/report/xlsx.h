@@ -117,7 +117,8 @@ typedef struct vbs_chart {
 	const char *title, *x_title, *y_title;
 	const char *alt_text;
 	int at_row, at_col;
-	int line;            /* 1: a line chart, 0: columns */
+	int line;            /* 1: a line chart (a series over years) */
+	int bar;             /* 1: horizontal bars (a breakdown); else columns */
 	const char *y_format;/* the value axis' number format; NULL: "#,##0" */
 } vbs_chart;
 

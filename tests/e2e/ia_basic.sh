@@ -82,7 +82,19 @@ for b in "$book" "$tmp/out/lagesbild-VBE-2026-10-31.xlsx"; do
 	unzip -p "$b" "xl/tables/*.xml" | grep -q "name=\"Column[0-9]" && fail "a table has default Column headers"
 done
 unzip -l "$book" | grep -q 'xl/charts/chart1.xml' || fail "no chart"
-unzip -p "$book" xl/drawings/drawing1.xml | grep -q 'descr="Stapeldiagram' || fail "the chart has no alt text"
+unzip -p "$book" xl/drawings/drawing1.xml | grep -q 'descr="Linjediagram' || fail "the chart has no alt text"
+# Accessibility: every chart of both books has alt text.
+for b in "$book" "$tmp/out/lagesbild-VBE-2026-10-31.xlsx"; do
+	charts=$(unzip -Z1 "$b" | grep -c '^xl/charts/chart[0-9]*\.xml$')
+	alts=$(unzip -p "$b" 'xl/drawings/drawing*.xml' | grep -o 'descr="[^"]\{20,\}"' | wc -l)
+	[ "$charts" -gt 0 ] && [ "$charts" -eq "$alts" ] ||
+		fail "$(basename "$b"): $charts charts but $alts alt texts"
+	unzip -p "$b" 'xl/worksheets/sheet*.xml' | grep -q '<mergeCell' && fail "$(basename "$b") has merged cells"
+	for prop in '<dc:title>' '<dc:subject>' '<dc:creator>' '<cp:keywords>'; do
+		unzip -p "$b" docProps/core.xml | grep -q "$prop" || fail "$(basename "$b") lacks $prop"
+	done
+	unzip -p "$b" docProps/app.xml | grep -q '<Company>' || fail "$(basename "$b") lacks a company"
+done
 unzip -p "$book" docProps/core.xml | grep -q '<dcterms:created xsi:type="dcterms:W3CDTF">2026-10-31T00:00:00Z' ||
 	fail "created is not the as-of date"
 unzip -p "$book" docProps/core.xml | grep -q '<dc:title>Bilaga till verksamhetsberättelse 2025' || fail "no title"
