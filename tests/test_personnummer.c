@@ -41,6 +41,14 @@ static const struct pnr_case cases[] = {
 	{.name = "IA case id", .input = "IA-2019-004512", .found = 0, .masked = "IA-2019-004512"},
 	{.name = "date and time", .input = "2019-03-14 16:45", .found = 0, .masked = "2019-03-14 16:45"},
 	{.name = "empty", .input = "", .found = 0, .masked = ""},
+	/* 7107613031 alone would pass: 710761 is a plausible samordningsnummer
+	 * date (day 61 = 1) and its check digit holds. As a fraction it is not. */
+	{.name = "bare digits that pass", .input = "7107613031", .found = 1, .masked = "[personnummer]"},
+	{.name = "decimal fraction with point", .input = "0.7107613031", .found = 0, .masked = "0.7107613031"},
+	{.name = "decimal fraction with comma", .input = "1,7107613031", .found = 0, .masked = "1,7107613031"},
+	{.name = "digits before a decimal part", .input = "8501011236,5", .found = 0, .masked = "8501011236,5"},
+	{.name = "sentence comma after a number", .input = "850101-1236, Gärdet", .found = 1,
+	 .masked = "[personnummer], Gärdet"},
 };
 
 static void test_cases(void **state)

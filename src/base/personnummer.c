@@ -81,8 +81,14 @@ int personnummer_mask(const char *s, char *out, size_t size)
 	for (size_t i = 0; s[i];) {
 		size_t len = 0;
 
-		if (is_digit(s[i]) && (i == 0 || !is_digit(s[i - 1])))
+		/* A run of digits that starts after a decimal point or comma is
+		 * a fraction (0.7107613031), not an identity number. */
+		if (is_digit(s[i]) && (i == 0 || !is_digit(s[i - 1])) &&
+		    !(i >= 2 && (s[i - 1] == '.' || s[i - 1] == ',') && is_digit(s[i - 2])))
 			len = match_at(s + i);
+		/* Nor is one whose last digit is followed by a decimal part. */
+		if (len && (s[i + len] == '.' || s[i + len] == ',') && is_digit(s[i + len + 1]))
+			len = 0;
 		if (len) {
 			found++;
 			if (out && o + sizeof(PERSONNUMMER_MASK) <= size) {

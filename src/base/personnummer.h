@@ -6,7 +6,8 @@
  * separator optional, not part of a longer run of digits, whose date is
  * plausible (month 1-12, day valid for the month, or day + 60 for a
  * samordningsnummer) and whose last digit is the Luhn check digit of the
- * ten-digit form. */
+ * ten-digit form. Digits that belong to a decimal number (after "0." or
+ * before ",5") are not an identity number. */
 #ifndef VBS_PERSONNUMMER_H
 #define VBS_PERSONNUMMER_H
 
