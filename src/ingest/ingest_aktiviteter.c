@@ -263,16 +263,8 @@ static int require_columns(struct akt_ctx *c, vbs_error *err)
 static int read_part(struct akt_ctx *c, const vbs_mapping *m, source_row_fn on_row,
                      vbs_error *err)
 {
-	vbs_source_read req = {
-		.mapping = m,
-		.codesets = c->in->codesets,
-		.inputs_dir = c->in->inputs_dir,
-		.required = 0, /* the pair's rules are checked by the caller */
-		.files = c->in->files,
-		.rejects = c->in->rejects,
-		.on_row = on_row,
-		.ctx = c,
-	};
+	/* required = 0: the pair's rules are checked by the caller. */
+	vbs_source_read req = ingest_request(c->in, m, 0, on_row, c);
 
 	return source_reader_read(&req, err);
 }
@@ -312,8 +304,7 @@ int ingest_aktiviteter(const vbs_ingest *in, const vbs_mapping *plan,
 	for (size_t i = 0; i < activities_occurrences(out); i++) {
 		const vbs_occurrence *o = activities_occurrence(out, i);
 
-		if (o->day > in->as_of)
-			in->files->files[o->origin.file].after_as_of++;
+		ingest_count_kept(in, o->origin.file, o->day > in->as_of, 0);
 	}
 	return 0;
 }

@@ -94,16 +94,7 @@ int ingest_befolkning(const vbs_ingest *in, const vbs_mapping *m, int required,
                       vbs_population *out, vbs_error *err)
 {
 	struct befolkning_ctx c = {.in = in, .m = m, .out = out};
-	vbs_source_read req = {
-		.mapping = m,
-		.codesets = in->codesets,
-		.inputs_dir = in->inputs_dir,
-		.required = required,
-		.files = in->files,
-		.rejects = in->rejects,
-		.on_row = on_row,
-		.ctx = &c,
-	};
+	vbs_source_read req = ingest_request(in, m, required, on_row, &c);
 	int as_of_year, month, day;
 	int rc = -1;
 
@@ -117,12 +108,8 @@ int ingest_befolkning(const vbs_ingest *in, const vbs_mapping *m, int required,
 	date_to_ymd(in->as_of, &as_of_year, &month, &day);
 	for (size_t i = 0; i < population_count(out); i++) {
 		const vbs_population_row *r = population_row(out, i);
-		vbs_input_file *f = &in->files->files[r->origin.file];
 
-		if (r->year > as_of_year)
-			f->after_as_of++;
-		if (r->area_unknown)
-			f->unknown_area++;
+		ingest_count_kept(in, r->origin.file, r->year > as_of_year, r->area_unknown);
 	}
 	rc = 0;
 done:

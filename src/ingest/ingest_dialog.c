@@ -116,16 +116,7 @@ int ingest_dialog(const vbs_ingest *in, const vbs_mapping *m, int required,
 {
 	struct dialog_ctx c = {.mapping = m, .files = in->files, .rejects = in->rejects,
 	                       .out = out};
-	vbs_source_read req = {
-		.mapping = m,
-		.codesets = in->codesets,
-		.inputs_dir = in->inputs_dir,
-		.required = required,
-		.files = in->files,
-		.rejects = in->rejects,
-		.on_row = on_row,
-		.ctx = &c,
-	};
+	vbs_source_read req = ingest_request(in, m, required, on_row, &c);
 	int rc = -1;
 
 	if (dialogs_init(out, DIALOGS_EXPECTED) != 0) {
@@ -137,12 +128,8 @@ int ingest_dialog(const vbs_ingest *in, const vbs_mapping *m, int required,
 	/* Counted on the versions kept, in the file each came from. */
 	for (size_t i = 0; i < dialogs_count(out); i++) {
 		const vbs_dialog *d = dialogs_get(out, i);
-		vbs_input_file *f = &in->files->files[d->origin.file];
 
-		if (d->day > in->as_of)
-			f->after_as_of++;
-		if (d->area_unknown)
-			f->unknown_area++;
+		ingest_count_kept(in, d->origin.file, d->day > in->as_of, d->area_unknown);
 	}
 	rc = 0;
 done:

@@ -66,16 +66,7 @@ int ingest_ia(const vbs_ingest *in, const vbs_mapping *m, int required,
               vbs_incidents *out, vbs_error *err)
 {
 	struct ia_ctx c = {.out = out, .files = in->files};
-	vbs_source_read req = {
-		.mapping = m,
-		.codesets = in->codesets,
-		.inputs_dir = in->inputs_dir,
-		.required = required,
-		.files = in->files,
-		.rejects = in->rejects,
-		.on_row = on_row,
-		.ctx = &c,
-	};
+	vbs_source_read req = ingest_request(in, m, required, on_row, &c);
 
 	/* Sized up front from the exports' line count, an upper bound of the
 	 * distinct cases, so that no table doubles while reading. */
@@ -100,14 +91,11 @@ int ingest_ia(const vbs_ingest *in, const vbs_mapping *m, int required,
 		return -1;
 	/* Counted on the versions kept, in the file each came from. */
 	for (size_t i = 0; i < out->n; i++) {
-		vbs_input_file *f = &in->files->files[out->items[i].file];
+		const vbs_incident *x = &out->items[i];
 
-		if (out->items[i].event_day > in->as_of)
-			f->after_as_of++;
-		if (out->items[i].area_unknown)
-			f->unknown_area++;
-		if (out->items[i].miljo_blank && out->items[i].vbe == c.vbe_ja)
-			f->vbe_blank_miljo++;
+		ingest_count_kept(in, x->file, x->event_day > in->as_of, x->area_unknown);
+		if (x->miljo_blank && x->vbe == c.vbe_ja)
+			in->files->files[x->file].vbe_blank_miljo++;
 	}
 	return 0;
 }

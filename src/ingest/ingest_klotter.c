@@ -118,16 +118,7 @@ int ingest_klotter(const vbs_ingest *in, const vbs_mapping *m, int required,
 {
 	struct klotter_ctx c = {.mapping = m, .files = in->files, .rejects = in->rejects,
 	                        .out = out};
-	vbs_source_read req = {
-		.mapping = m,
-		.codesets = in->codesets,
-		.inputs_dir = in->inputs_dir,
-		.required = required,
-		.files = in->files,
-		.rejects = in->rejects,
-		.on_row = on_row,
-		.ctx = &c,
-	};
+	vbs_source_read req = ingest_request(in, m, required, on_row, &c);
 	int rc = -1;
 
 	if (finds_init(out, FINDS_EXPECTED) != 0) {
@@ -139,12 +130,8 @@ int ingest_klotter(const vbs_ingest *in, const vbs_mapping *m, int required,
 	/* Counted on the versions kept, in the file each came from. */
 	for (size_t i = 0; i < finds_count(out); i++) {
 		const vbs_find *f = finds_get(out, i);
-		vbs_input_file *file = &in->files->files[f->origin.file];
 
-		if (f->day > in->as_of)
-			file->after_as_of++;
-		if (f->area_unknown)
-			file->unknown_area++;
+		ingest_count_kept(in, f->origin.file, f->day > in->as_of, f->area_unknown);
 	}
 	rc = 0;
 done:

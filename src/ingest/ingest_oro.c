@@ -75,16 +75,7 @@ int ingest_oro(const vbs_ingest *in, const vbs_mapping *m, int required,
                vbs_concerns *out, vbs_error *err)
 {
 	struct oro_ctx c = {.files = in->files, .out = out};
-	vbs_source_read req = {
-		.mapping = m,
-		.codesets = in->codesets,
-		.inputs_dir = in->inputs_dir,
-		.required = required,
-		.files = in->files,
-		.rejects = in->rejects,
-		.on_row = on_row,
-		.ctx = &c,
-	};
+	vbs_source_read req = ingest_request(in, m, required, on_row, &c);
 	int rc = -1;
 
 	if (concerns_init(out, CONCERNS_EXPECTED) != 0) {
@@ -97,8 +88,7 @@ int ingest_oro(const vbs_ingest *in, const vbs_mapping *m, int required,
 	for (size_t i = 0; i < concerns_count(out); i++) {
 		const vbs_concern *f = concerns_get(out, i);
 
-		if (f->day > in->as_of)
-			in->files->files[f->origin.file].after_as_of++;
+		ingest_count_kept(in, f->origin.file, f->day > in->as_of, 0);
 	}
 	rc = 0;
 done:
