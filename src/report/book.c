@@ -84,6 +84,7 @@ int book_write(const vbs_report_ctx *ctx, const char *path, vbs_error *err)
 		rc = sheet_quality_write(wb, &(vbs_quality){
 			.files = ctx->files, .rejects = ctx->rejects,
 			.notes = ctx->notes, .nnotes = ctx->nnotes, .subtitle = quality,
+			.trends = ctx->trends, .report = p->report,
 		});
 	if (rc == 0)
 		rc = sheet_method_write(wb, ctx, subtitle);

@@ -155,5 +155,24 @@ int sheet_quality_write(vbs_xlsx *wb, const vbs_quality *q)
 	for (int i = 0; i < q->nnotes; i++)
 		if (xlsx_paragraph(wb, ws, ++row, q->notes[i]) != 0)
 			return -1;
+	if (q->trends && q->report) {
+		long skipped = 0, empty = 0;
+		char line[512];
+
+		for (size_t i = 0; i < q->trends->nskips; i++)
+			skipped += strcmp(q->trends->skips[i].report, q->report) == 0;
+		for (size_t i = 0; i < q->trends->n; i++)
+			empty += strcmp(q->trends->rows[i].report, q->report) == 0 &&
+			         !(q->trends->rows[i].has & TREND_HAS_ESTIMATE) &&
+			         q->trends->rows[i].note[0];
+		if (skipped || empty) {
+			snprintf(line, sizeof(line),
+			         "• %ld serier kunde inte trendtestas och %ld test gav inget värde (till exempel för få år eller en skattning som inte finns). "
+			         "Orsaken står för varje serie på bladet Trendanalys: tabell 2 och kolumnen Kommentar i tabell 1.",
+			         skipped, empty);
+			if (xlsx_paragraph(wb, ws, ++row, line) != 0)
+				return -1;
+		}
+	}
 	return 0;
 }

@@ -6,6 +6,7 @@
 #define VBS_SHEET_QUALITY_H
 
 #include "ingest/input_files.h"
+#include "figures/trends.h"
 #include "ingest/rejects.h"
 #include "report/xlsx.h"
 
@@ -15,6 +16,8 @@ typedef struct vbs_quality {
 	const char *const *notes;  /* extra Swedish lines (an absent optional source) */
 	int nnotes;
 	const char *subtitle;      /* period and as-of date */
+	const vbs_trends *trends;  /* tests left empty or not run are counted; NULL: none */
+	const char *report;        /* the book's report, for the tests */
 } vbs_quality;
 
 /* Adds the sheet. Returns 0, or -1 (the error is kept in wb). */
