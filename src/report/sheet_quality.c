@@ -167,9 +167,9 @@ int sheet_quality_write(vbs_xlsx *wb, const vbs_quality *q)
 			         q->trends->rows[i].note[0];
 		if (skipped || empty) {
 			snprintf(line, sizeof(line),
-			         "• %ld serier kunde inte trendtestas och %ld test gav inget värde (till exempel för få år eller en skattning som inte finns). "
+			         "• %ld %s kunde inte trendtestas och %ld test gav inget värde (till exempel för få år eller en skattning som inte finns). "
 			         "Orsaken står för varje serie på bladet Trendanalys: tabell 2 och kolumnen Kommentar i tabell 1.",
-			         skipped, empty);
+			         skipped, skipped == 1 ? "serie" : "serier", empty);
 			if (xlsx_paragraph(wb, ws, ++row, line) != 0)
 				return -1;
 		}
