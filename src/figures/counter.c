@@ -222,8 +222,10 @@ static int fill_row(const struct tally *t, const struct dim *d, int cat, int pi,
 		}
 		break;
 	case COUNTER_SUM:
-		/* Records but none with an amount: the sum is unknown, not 0. */
-		f->n = k;
+		/* n is every record of the cell (statistics.md: "the number of
+		 * dialogues"); records but none with an amount: the sum is
+		 * unknown, not 0. */
+		f->n = (double)c->seen;
 		f->has = FIG_N;
 		if (c->k > 0 || c->seen == 0) {
 			f->value = c->sum;

@@ -94,10 +94,10 @@ static int plan(const vbs_dialog_figures *req, const vbs_indicator *ind, vbs_cou
 			return error_set(err, VBS_E_CONFIG, path, 0, NULL,
 			                 "[indicator %s]: a record_share needs yes = CODE ...", ind->id);
 		s->measure = COUNTER_SHARE;
-		/* The denominator: a valid answer; the numerator: a yes. */
-		if (counter_filter(ind, path, m, req->codesets, fields, F_COUNT, ind->column, NULL,
-		                   0, &s->filters[s->nfilters++], err) != 0 ||
-		    counter_filter(ind, path, m, req->codesets, fields, F_COUNT, ind->column,
+		/* statistics.md §1: the proportion of dialogues with Ja, on the
+		 * number of dialogues: every dialogue is in the denominator (a
+		 * blank or bad answer is not a Ja); the numerator: a yes. */
+		if (counter_filter(ind, path, m, req->codesets, fields, F_COUNT, ind->column,
 		                   ind->yes, ind->nyes, &s->yes, err) != 0)
 			return -1;
 		break;

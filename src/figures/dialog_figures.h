@@ -11,17 +11,15 @@
  *   the themes add up to more than the total; a dialogue with a blank or
  *   bad Teman is in the total and in no theme.
  * kind sum (dialogue_participants): Σ `column` (antal_deltagare, the only
- *   amount a dialogue keeps) by total and dimension; no interval. A blank or
- *   bad Antal deltagare is unknown, not 0: the dialogue is left out of the
- *   sum and of n, so n = the dialogues whose participants are summed (n
- *   below `dialogues` shows how many lack the number); a cell whose
- *   dialogues all lack it has no value (n = 0), one without dialogues 0.
+ *   amount a dialogue keeps) by total and dimension; no interval; n = the
+ *   number of dialogues (statistics.md §1). A blank or bad Antal deltagare
+ *   adds nothing to the sum; a cell whose dialogues all lack it has no value
+ *   (n still counts them), one without dialogues 0.
  * kind record_share (andel_dialoger_trygghet, andel_dialoger_vbe): the
- *   share of dialogues whose code column `column` has one of the `yes`
- *   codes, among the dialogues with a valid answer in it (any code of its
- *   set but a fallback); Wilson interval on that number; n = that number.
- *   A blank or bad answer is unknown, not Nej: it is left out of both. A
- *   period without an answer has a row with n = 0 and no value.
+ *   proportion of dialogues whose code column `column` has one of the `yes`
+ *   codes, among all dialogues of the cell (a blank or bad answer is not a
+ *   Ja); Wilson interval on the number of dialogues; n = that number. A
+ *   cell without dialogues has n = 0 and no value.
  * Other kinds, and offset = population (dialogues have no population), are
  * configuration errors for this source. */
 #ifndef VBS_DIALOG_FIGURES_H
