@@ -30,22 +30,23 @@ const char *sources_name(source_id id)
 	return names[id];
 }
 
-static int load_one(vbs_mapping *m, const char *dir, const char *name,
+static int load_one(vbs_mapping *m, const vbs_config *cfg, const char *name,
                     const vbs_codesets *cs, const char **paths, size_t *npaths,
                     size_t max, vbs_error *err)
 {
-	if (mapping_load(m, dir, name, cs, err) != 0)
+	if (mapping_load(m, cfg->dir, name, cs, err) != 0)
 		return -1;
-	if (*npaths < max)
-		paths[(*npaths)++] = m->path;
+	/* The manifest must list every configuration file read. */
+	if (*npaths >= max)
+		return error_set(err, VBS_E_SOFTWARE, cfg->path, 0, NULL,
+		                 "more than %zu configuration files to list in the manifest", max);
+	paths[(*npaths)++] = m->path;
 	return 0;
 }
 
 int sources_load(vbs_sources *s, const vbs_config *cfg, const vbs_codesets *cs,
                  const char **paths, size_t *npaths, size_t max, vbs_error *err)
 {
-	const char *dir = cfg->dir;
-
 	for (int i = 0; i < cfg->nsources; i++) {
 		int id = sources_find(cfg->sources[i]);
 		int rc = 0;
@@ -59,28 +60,28 @@ int sources_load(vbs_sources *s, const vbs_config *cfg, const vbs_codesets *cs,
 		s->read[id] = 1;
 		switch ((source_id)id) {
 		case SOURCE_IA:
-			rc = load_one(&s->ia_map, dir, "ia", cs, paths, npaths, max, err);
+			rc = load_one(&s->ia_map, cfg, "ia", cs, paths, npaths, max, err);
 			break;
 		case SOURCE_TRYGGHET:
-			rc = load_one(&s->trygghet_map, dir, "trygghet", cs, paths, npaths, max, err);
+			rc = load_one(&s->trygghet_map, cfg, "trygghet", cs, paths, npaths, max, err);
 			break;
 		case SOURCE_DIALOG:
-			rc = load_one(&s->dialog_map, dir, "dialog", cs, paths, npaths, max, err);
+			rc = load_one(&s->dialog_map, cfg, "dialog", cs, paths, npaths, max, err);
 			break;
 		case SOURCE_BEFOLKNING:
-			rc = load_one(&s->befolkning_map, dir, "befolkning", cs, paths, npaths, max, err);
+			rc = load_one(&s->befolkning_map, cfg, "befolkning", cs, paths, npaths, max, err);
 			break;
 		case SOURCE_AKTIVITETER:
-			rc = load_one(&s->plan_map, dir, "aktiviteter_plan", cs, paths, npaths, max, err);
+			rc = load_one(&s->plan_map, cfg, "aktiviteter_plan", cs, paths, npaths, max, err);
 			if (rc == 0)
-				rc = load_one(&s->logg_map, dir, "aktiviteter_logg", cs, paths, npaths,
+				rc = load_one(&s->logg_map, cfg, "aktiviteter_logg", cs, paths, npaths,
 				              max, err);
 			break;
 		case SOURCE_KLOTTER:
-			rc = load_one(&s->klotter_map, dir, "klotter", cs, paths, npaths, max, err);
+			rc = load_one(&s->klotter_map, cfg, "klotter", cs, paths, npaths, max, err);
 			break;
 		case SOURCE_ORO:
-			rc = load_one(&s->oro_map, dir, "oro", cs, paths, npaths, max, err);
+			rc = load_one(&s->oro_map, cfg, "oro", cs, paths, npaths, max, err);
 			break;
 		case SOURCE_COUNT:
 			break;

@@ -46,8 +46,9 @@ int sources_find(const char *name);
 const char *sources_name(source_id id);
 
 /* Loads the mappings of every source the configuration reads, appending
- * each mapping file's path to paths (for the manifest; *npaths grows, up
- * to max). */
+ * each mapping file's path to paths (for the manifest; *npaths grows). More
+ * than max paths is an error (VBS_E_SOFTWARE): the manifest must list every
+ * configuration file. */
 int sources_load(vbs_sources *s, const vbs_config *cfg, const vbs_codesets *cs,
                  const char **paths, size_t *npaths, size_t max, vbs_error *err);
 
