@@ -34,7 +34,7 @@ int sheet_months_write(vbs_xlsx *wb, const vbs_report_ctx *ctx, const char *subt
 	lxw_worksheet *ws = xlsx_sheet(wb, "Månader", "Ärenden per månad i år", subtitle);
 	vbs_cell cells[MONTHS * NCOLS];
 	char codes[MONTHS][3], alt[TEXT_MAX];
-	int n = 0, next;
+	int n = 0, last = 0, next;
 
 	if (!ws)
 		return -1;
@@ -51,6 +51,7 @@ int sheet_months_write(vbs_xlsx *wb, const vbs_report_ctx *ctx, const char *subt
 		cells[n * NCOLS + 1] = (vbs_cell){.kind = CELL_FIGURE, .figure = vbe};
 		cells[n * NCOLS + 2] = (vbs_cell){.kind = CELL_FIGURE, .figure = oklart};
 		n++;
+		last = m; /* a month without figures has no row: name the table's last month */
 	}
 	if (n == 0)
 		return xlsx_text(wb, ws, 3, "Inga månadsuppgifter finns för i år.");
@@ -63,7 +64,7 @@ int sheet_months_write(vbs_xlsx *wb, const vbs_report_ctx *ctx, const char *subt
 		return -1;
 	snprintf(alt, sizeof(alt),
 	         "Stapeldiagram över antalet ärenden med koppling till våldsbejakande extremism per månad i år, januari till %s, enligt tabell 1.",
-	         month_names[n - 1]);
+	         month_names[last]);
 	return xlsx_column_chart(wb, ws, &(vbs_chart){
 		.sheet = "Månader",
 		.categories = {5, 0, 4 + n, 0}, .values = {5, 1, 4 + n, 1},
