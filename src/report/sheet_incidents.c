@@ -183,7 +183,10 @@ int sheet_incidents_write(vbs_xlsx *wb, const vbs_report_ctx *ctx, const char *s
 	    }) != 0)
 		return -1;
 	/* The latest period by miljö: a breakdown, as bars. Suppressed cells
-	 * are text (..) and show as gaps, never as a number. */
+	 * are text (..) and show as gaps, never as a number. Only when the
+	 * table has categories above its total row. */
+	if (first.total_row - 1 < first.header_row + 1)
+		return 0;
 	snprintf(alt, sizeof(alt),
 	         "Liggande stapeldiagram över ärenden med koppling till våldsbejakande extremism per miljö under %s, enligt sista kolumnen i tabell 1; celler som inte redovisas (..) saknar stapel.",
 	         p->items[p->n - 1].label);
