@@ -485,3 +485,40 @@ int counter_periods(int first_year, int32_t as_of, vbs_periods p[2], vbs_error *
 		                 PERIODS_MAX, first_year);
 	return 0;
 }
+
+int counter_build_source(vbs_counter_records *r, const vbs_indicators *inds,
+                         const char *source, int32_t as_of, counter_plan_fn plan,
+                         const void *ctx, vbs_figures *out, vbs_error *err)
+{
+	vbs_counter_dim dims[INDICATOR_DIMS_MAX];
+	vbs_counter_spec s;
+	vbs_periods p[2];
+	int first, y, m, d;
+
+	/* Every indicator is checked before anything is counted. */
+	for (int i = 0; i < inds->n; i++)
+		if (strcmp(inds->items[i].source, source) == 0 &&
+		    plan(ctx, &inds->items[i], -1, NULL, r, &s, dims, err) != 0)
+			return -1;
+	first = counter_first_year(r, as_of);
+	if (first < 0)
+		return 0;
+	if (counter_periods(first, as_of, p, err) != 0)
+		return -1;
+	date_to_ymd(as_of, &y, &m, &d);
+	for (int rep = 0; rep < 2; rep++) {
+		for (int i = 0; i < inds->n; i++) {
+			const vbs_indicator *ind = &inds->items[i];
+
+			if (strcmp(ind->source, source) != 0)
+				continue;
+			if (plan(ctx, ind, rep, &p[rep], r, &s, dims, err) != 0)
+				return -1;
+			s.periods = &p[rep];
+			s.months = rep == 1 && ind->months ? m : 0;
+			if (counter_build(r, &s, out, err) != 0)
+				return -1;
+		}
+	}
+	return 0;
+}

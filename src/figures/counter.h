@@ -127,6 +127,23 @@ int counter_build(const vbs_counter_records *r, const vbs_counter_spec *spec,
 /* The first calendar year of a record dated on or before as_of, or -1. */
 int counter_first_year(const vbs_counter_records *r, int32_t as_of);
 
+/* How a source turns one of its indicators into a spec for one report
+ * (0: vb, 1: lagesbild; -1: only check the indicator, before anything is
+ * counted). It may also set r's amount for the indicator and the spec's
+ * first_period; the periods and months are set by the caller. */
+typedef int (*counter_plan_fn)(const void *ctx, const vbs_indicator *ind, int report,
+                               const vbs_periods *periods, vbs_counter_records *r,
+                               vbs_counter_spec *s, vbs_counter_dim *dims, vbs_error *err);
+
+/* Builds every indicator of `source` in indicators.ini order for report vb
+ * then lagesbild: every indicator is planned (checked) first; then from the
+ * first year with a record dated on or before as_of, with the months of
+ * the current window for an indicator with months = yes. No record: no
+ * rows. */
+int counter_build_source(vbs_counter_records *r, const vbs_indicators *inds,
+                         const char *source, int32_t as_of, counter_plan_fn plan,
+                         const void *ctx, vbs_figures *out, vbs_error *err);
+
 /* The column ids of a source's records a module can read, with their
  * field handles. */
 typedef struct vbs_counter_field {

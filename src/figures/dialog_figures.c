@@ -4,7 +4,6 @@
 
 #include <string.h>
 
-#include "base/date.h"
 #include "figures/counter.h"
 
 /* The code columns a dialogue keeps, as field handles. */
@@ -118,9 +117,19 @@ static int plan(const vbs_dialog_figures *req, const vbs_indicator *ind, vbs_cou
 	return 0;
 }
 
+/* counter_plan_fn: the spec of one dialogue indicator. */
+static int plan_one(const void *ctx, const vbs_indicator *ind, int report,
+                    const vbs_periods *periods, vbs_counter_records *r, vbs_counter_spec *s,
+                    vbs_counter_dim *dims, vbs_error *err)
+{
+	(void)report;
+	(void)periods;
+	(void)r;
+	return plan(ctx, ind, s, dims, err);
+}
+
 int dialog_figures_build(const vbs_dialog_figures *req, vbs_figures *out, vbs_error *err)
 {
-	const vbs_indicators *inds = req->indicators;
 	vbs_counter_records r = {
 		.n = dialogs_count(req->dialogs),
 		.ctx = req->dialogs,
@@ -128,32 +137,7 @@ int dialog_figures_build(const vbs_dialog_figures *req, vbs_figures *out, vbs_er
 		.categories = dialog_categories,
 		.amount = dialog_participants,
 	};
-	vbs_counter_dim dims[INDICATOR_DIMS_MAX];
-	vbs_counter_spec s;
-	vbs_periods p[2];
-	int first, y, m, d;
 
-	for (int i = 0; i < inds->n; i++)
-		if (strcmp(inds->items[i].source, req->mapping->source) == 0 &&
-		    plan(req, &inds->items[i], &s, dims, err) != 0)
-			return -1;
-	first = counter_first_year(&r, req->as_of);
-	if (first < 0)
-		return 0;
-	if (counter_periods(first, req->as_of, p, err) != 0)
-		return -1;
-	date_to_ymd(req->as_of, &y, &m, &d);
-	for (int rep = 0; rep < 2; rep++) {
-		for (int i = 0; i < inds->n; i++) {
-			if (strcmp(inds->items[i].source, req->mapping->source) != 0)
-				continue;
-			if (plan(req, &inds->items[i], &s, dims, err) != 0)
-				return -1;
-			s.periods = &p[rep];
-			s.months = rep == 1 && inds->items[i].months ? m : 0;
-			if (counter_build(&r, &s, out, err) != 0)
-				return -1;
-		}
-	}
-	return 0;
+	return counter_build_source(&r, req->indicators, req->mapping->source, req->as_of,
+	                            plan_one, req, out, err);
 }

@@ -4,7 +4,6 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "base/date.h"
 #include "figures/counter.h"
 
 /* The code columns an IA case keeps, as field handles. */
@@ -141,41 +140,32 @@ static int plan(const vbs_ia_figures *req, const struct ia_ctx *ctx,
 	return 0;
 }
 
+/* What the plan callback needs: the request and the records' context. */
+struct ia_plan {
+	const vbs_ia_figures *req;
+	const struct ia_ctx *ctx;
+};
+
+/* counter_plan_fn: the spec of one IA indicator. */
+static int plan_one(const void *arg, const vbs_indicator *ind, int report,
+                    const vbs_periods *periods, vbs_counter_records *r, vbs_counter_spec *s,
+                    vbs_counter_dim *dims, vbs_error *err)
+{
+	const struct ia_plan *pl = arg;
+
+	(void)report;
+	(void)periods;
+	(void)r;
+	return plan(pl->req, pl->ctx, ind, s, dims, err);
+}
+
 int ia_figures_build(const vbs_ia_figures *req, vbs_figures *out, vbs_error *err)
 {
-	const vbs_indicators *inds = req->indicators;
 	struct ia_ctx ctx = {.cases = req->cases, .population = req->population,
 	                     .person_kategori = req->person_kategori};
+	struct ia_plan pl = {.req = req, .ctx = &ctx};
 	vbs_counter_records r = records_of(&ctx);
-	vbs_counter_dim dims[INDICATOR_DIMS_MAX];
-	vbs_counter_spec s;
-	vbs_periods p[2];
-	int first, y, m, d;
 
-	/* Every indicator is checked before anything is counted. */
-	for (int i = 0; i < inds->n; i++)
-		if (strcmp(inds->items[i].source, req->mapping->source) == 0 &&
-		    plan(req, &ctx, &inds->items[i], &s, dims, err) != 0)
-			return -1;
-	first = counter_first_year(&r, req->as_of);
-	if (first < 0)
-		return 0;
-	if (counter_periods(first, req->as_of, p, err) != 0)
-		return -1;
-	date_to_ymd(req->as_of, &y, &m, &d);
-	for (int rep = 0; rep < 2; rep++) {
-		for (int i = 0; i < inds->n; i++) {
-			const vbs_indicator *ind = &inds->items[i];
-
-			if (strcmp(ind->source, req->mapping->source) != 0)
-				continue;
-			if (plan(req, &ctx, ind, &s, dims, err) != 0)
-				return -1;
-			s.periods = &p[rep];
-			s.months = rep == 1 && ind->months ? m : 0;
-			if (counter_build(&r, &s, out, err) != 0)
-				return -1;
-		}
-	}
-	return 0;
+	return counter_build_source(&r, req->indicators, req->mapping->source, req->as_of,
+	                            plan_one, &pl, out, err);
 }

@@ -4,7 +4,6 @@
 
 #include <string.h>
 
-#include "base/date.h"
 #include "figures/counter.h"
 
 /* The code columns a find keeps, as field handles, and the find's state
@@ -131,9 +130,24 @@ static int plan(const vbs_klotter_figures *req, const vbs_indicator *ind,
 	return 0;
 }
 
+/* counter_plan_fn: the spec of one sticker-log indicator; the amount is
+ * the days to removal for the quantiles, else Antal; in the lägesbild the
+ * removal measures cover the current window only. */
+static int plan_one(const void *ctx, const vbs_indicator *ind, int report,
+                    const vbs_periods *periods, vbs_counter_records *r, vbs_counter_spec *s,
+                    vbs_counter_dim *dims, vbs_error *err)
+{
+	int removal;
+
+	if (plan(ctx, ind, s, dims, &removal, err) != 0)
+		return -1;
+	r->amount = ind->kind == KIND_REMOVAL_QUANTILE ? find_days : find_antal;
+	s->first_period = report == 1 && removal && periods->n > 0 ? periods->n - 1 : 0;
+	return 0;
+}
+
 int klotter_figures_build(const vbs_klotter_figures *req, vbs_figures *out, vbs_error *err)
 {
-	const vbs_indicators *inds = req->indicators;
 	struct klotter_ctx ctx = {.finds = req->finds, .as_of = req->as_of};
 	vbs_counter_records r = {
 		.n = finds_count(req->finds),
@@ -141,36 +155,7 @@ int klotter_figures_build(const vbs_klotter_figures *req, vbs_figures *out, vbs_
 		.day = find_day,
 		.categories = find_categories,
 	};
-	vbs_counter_dim dims[INDICATOR_DIMS_MAX];
-	vbs_counter_spec s;
-	vbs_periods p[2];
-	int first, removal, y, m, d;
 
-	for (int i = 0; i < inds->n; i++)
-		if (strcmp(inds->items[i].source, req->mapping->source) == 0 &&
-		    plan(req, &inds->items[i], &s, dims, &removal, err) != 0)
-			return -1;
-	first = counter_first_year(&r, req->as_of);
-	if (first < 0)
-		return 0;
-	if (counter_periods(first, req->as_of, p, err) != 0)
-		return -1;
-	date_to_ymd(req->as_of, &y, &m, &d);
-	for (int rep = 0; rep < 2; rep++) {
-		for (int i = 0; i < inds->n; i++) {
-			const vbs_indicator *ind = &inds->items[i];
-
-			if (strcmp(ind->source, req->mapping->source) != 0)
-				continue;
-			if (plan(req, ind, &s, dims, &removal, err) != 0)
-				return -1;
-			r.amount = ind->kind == KIND_REMOVAL_QUANTILE ? find_days : find_antal;
-			s.periods = &p[rep];
-			s.first_period = rep == 1 && removal && p[rep].n > 0 ? p[rep].n - 1 : 0;
-			s.months = rep == 1 && ind->months ? m : 0;
-			if (counter_build(&r, &s, out, err) != 0)
-				return -1;
-		}
-	}
-	return 0;
+	return counter_build_source(&r, req->indicators, req->mapping->source, req->as_of,
+	                            plan_one, req, out, err);
 }
