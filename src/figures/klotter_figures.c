@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "base/date.h"
 #include "figures/counter.h"
 
 /* The code columns a find keeps, as field handles, and the find's state
