@@ -62,7 +62,7 @@ run: deps
 	$(BIN)/vbestat run --inputs inputs --outputs outputs --as-of $(SAMPLE_AS_OF)
 
 # Unit and end-to-end tests, then the same again under ASan and UBSan, then
-# valgrind on the pipeline. Any failure fails the target.
+# valgrind on every unit test and on the pipeline. Any failure fails the target.
 test: deps
 	@$(MAKE) --no-print-directory tests-build
 	@sh tests/run.sh $(BUILD)/tests $(BIN)/vbestat
@@ -70,7 +70,11 @@ test: deps
 	  SANITIZE=address,undefined tests-build
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	  sh tests/run.sh build/san/tests build/san/bin/vbestat
-	@sh tests/valgrind.sh $(BIN)/vbestat
+	@sh tests/valgrind.sh $(BUILD)/tests $(BIN)/vbestat
+
+# Every unit test and a pipeline run under valgrind (also part of test).
+valgrind: tests-build
+	@sh tests/valgrind.sh $(BUILD)/tests $(BIN)/vbestat
 
 # Regenerate the committed sample data set in inputs/ (byte for byte).
 sample: $(BIN)/vbestat-sample
@@ -82,7 +86,7 @@ bench: all
 clean:
 	rm -rf build bin
 
-.PHONY: all deps run test tests-build sample bench clean
+.PHONY: all deps run test tests-build valgrind sample bench clean
 # Keep test objects between runs.
 .SECONDARY:
 

@@ -1,19 +1,34 @@
 #!/bin/sh
-# Runs the pipeline on the end-to-end test data under valgrind: any leak or
-# memory error fails. (The unit tests run under ASan/UBSan in `make test`.)
+# Runs every unit test binary in $1 and the pipeline ($2, on the
+# end-to-end test data) under valgrind: any leak or memory error fails.
+# Prints a line per failure and the closing line "N passed, M failed".
 set -u
-vbestat=$1
+testdir=$1
+vbestat=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-if valgrind --quiet --leak-check=full --show-leak-kinds=definite,indirect,possible \
-	--errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99 \
-	"$vbestat" run --inputs tests/data/e2e/basic --outputs "$tmp/out" \
-	--as-of 2026-10-31 >"$tmp/log" 2>&1; then
-	echo "valgrind: no leaks or memory errors in a pipeline run"
-	echo "1 passed, 0 failed"
-else
-	cat "$tmp/log"
-	echo "valgrind: the pipeline run has memory errors or leaks (above)"
-	echo "0 passed, 1 failed"
-	exit 1
-fi
+passed=0
+failed=0
+vg() {
+	valgrind --quiet --leak-check=full --show-leak-kinds=definite,indirect,possible \
+		--errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99 "$@"
+}
+check() {
+	name=$1
+	shift
+	if vg "$@" >"$tmp/log" 2>&1; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+		echo "FAIL valgrind $name"
+		sed 's/^/     /' "$tmp/log" | tail -n 40
+	fi
+}
+for t in "$testdir"/test_*; do
+	case $t in *.o|*.d) continue ;; esac
+	[ -x "$t" ] || continue
+	check "$(basename "$t")" "$t"
+done
+check "pipeline run" "$vbestat" run --inputs tests/data/e2e/basic --outputs "$tmp/out" --as-of 2026-10-31
+echo "valgrind: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
