@@ -21,48 +21,19 @@
 #include "figures/indicators.h"
 #include "ingest/mapping.h"
 
-#define PIPELINE "pipeline"
+#include "figures_support.h"
+
 #define REL_TOL 1e-6
 
 static vbs_codesets cs;
 static vbs_mapping map;
 static vbs_indicators inds;
 
-static int32_t civil(int y, int m, int d)
-{
-	int era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return (int32_t)(era * 146097 + doe - 719468);
-}
-
-static const vbs_codeset *set_of(const char *column)
-{
-	int c = mapping_column(&map, column);
-
-	if (c < 0 || map.columns[c].codeset < 0)
-		fail_msg("pipeline/sources/dialog.ini has no code column '%s'", column);
-	return &cs.sets[map.columns[c].codeset];
-}
-
 /* A code's index, the extra fallback's by its name, NULL: no value. */
 static uint8_t code_of(const char *column, const char *name)
 {
-	const vbs_codeset *set = set_of(column);
-	int i;
-
-	if (!name)
-		return DIALOG_CODE_NONE;
-	i = codeset_lookup(set, name);
-	if (i < 0 && set->fallback >= 0 && strcmp(set->fallback_name, name) == 0)
-		i = set->fallback;
-	if (i < 0)
-		fail_msg("'%s' is not a category of the set of '%s'", name, column);
-	return (uint8_t)i;
+	(void)fs_set_of(&cs, &map, column);
+	return name ? fs_code_of(&cs, &map, column, name) : DIALOG_CODE_NONE;
 }
 
 static uint64_t themes_of(const char *const *names)
@@ -184,17 +155,8 @@ static const struct want {
 
 static int setup(void **state)
 {
-	vbs_error err;
-
 	(void)state;
-	error_init(&err);
-	if (codesets_load(&cs, PIPELINE, &err) != 0 ||
-	    mapping_load(&map, PIPELINE, "dialog", &cs, &err) != 0 ||
-	    indicators_load(&inds, PIPELINE, &err) != 0) {
-		print_error("loading " PIPELINE ": %s\n", err.message);
-		return -1;
-	}
-	return 0;
+	return fs_load_pipeline(&cs, &map, &inds, "dialog");
 }
 
 static void load(vbs_dialogs *s)
@@ -205,7 +167,7 @@ static void load(vbs_dialogs *s)
 		const struct dlg *d = &dlgs[i];
 		vbs_dialog rec = {
 			.origin = {.line = (uint32_t)i + 2},
-			.day = civil(d->y, d->m, d->d),
+			.day = fs_day(d->y, d->m, d->d),
 			.participants = d->participants < 0 ? DIALOG_PARTICIPANTS_NONE : d->participants,
 			.themes = themes_of(d->themes),
 			.omrade = code_of("omrade", d->omrade),
@@ -224,20 +186,19 @@ static void load(vbs_dialogs *s)
 static vbs_dialog_figures request(const vbs_dialogs *s, const vbs_indicators *defs)
 {
 	return (vbs_dialog_figures){.dialogs = s, .mapping = &map, .codesets = &cs,
-	                            .indicators = defs, .as_of = civil(2026, 10, 31)};
+	                            .indicators = defs, .as_of = fs_day(2026, 10, 31)};
 }
 
 static int close_to(double got, double want_)
 {
-	return fabs(got - want_) <= REL_TOL * fmax(fabs(want_), 1e-300);
+	return fs_close_to(got, want_, REL_TOL);
 }
 
 static const struct want *wanted(const vbs_figure *f)
 {
 	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++)
-		if (!strcmp(want[i].report, f->report) && !strcmp(want[i].indicator, f->indicator) &&
-		    !strcmp(want[i].period, f->period) && !strcmp(want[i].dim, f->dimension) &&
-		    !strcmp(want[i].cat, f->category))
+		if (fs_row_is(f, want[i].report, want[i].indicator, want[i].period, want[i].dim,
+		              want[i].cat))
 			return &want[i];
 	return NULL;
 }
@@ -294,9 +255,7 @@ static void test_figures(void **state)
 			         f->category, f->value, f->ci_low, f->ci_high, f->n, f->has, w->value,
 			         w->lo, w->hi, w->n, has);
 	}
-	if (found != sizeof(want) / sizeof(want[0]))
-		fail_msg("%zu of the %zu expected rows were produced", found,
-		         sizeof(want) / sizeof(want[0]));
+	fs_check_found(found, sizeof(want) / sizeof(want[0]));
 	figures_release(&out);
 	dialogs_release(&s);
 }
@@ -360,7 +319,7 @@ static void test_empty(void **state)
 	(void)state;
 	load(&s);
 	req = request(&s, &inds);
-	req.as_of = civil(2024, 1, 1);
+	req.as_of = fs_day(2024, 1, 1);
 	figures_init(&out);
 	error_init(&err);
 	if (dialog_figures_build(&req, &out, &err) != 0 || out.n != 0)
@@ -416,10 +375,7 @@ static void test_config_errors(void **state)
 		req = request(&s, &bad);
 		figures_init(&out);
 		error_init(&err);
-		if (dialog_figures_build(&req, &out, &err) != -1 || err.code != VBS_E_CONFIG ||
-		    !strstr(err.file, "indicators.ini") || out.n != 0)
-			fail_msg("case '%s': code %d file '%s' rows %zu; want VBS_E_CONFIG naming "
-			         "indicators.ini and no rows", names[k], err.code, err.file, out.n);
+		fs_check_refused(names[k], dialog_figures_build(&req, &out, &err), &err, &out);
 		figures_release(&out);
 	}
 	dialogs_release(&s);

@@ -25,7 +25,8 @@
 #include "ingest/mapping.h"
 #include "records/population.h"
 
-#define PIPELINE "pipeline"
+#include "figures_support.h"
+
 #define REL_TOL 1e-6
 
 /* Large structs: static, loaded once. */
@@ -34,41 +35,15 @@ static vbs_mapping map;
 static vbs_indicators inds;
 static vbs_periods pvb, pytd;
 
-/* Days since 1970-01-01 (H. Hinnant's days_from_civil), independent of
- * base/date. */
-static int32_t civil(int y, int m, int d)
-{
-	int era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return (int32_t)(era * 146097 + doe - 719468);
-}
-
 static const vbs_codeset *set_of(const char *column)
 {
-	int c = mapping_column(&map, column);
-
-	if (c < 0 || map.columns[c].codeset < 0)
-		fail_msg("pipeline/sources/ia.ini has no code column '%s'", column);
-	return &cs.sets[map.columns[c].codeset];
+	return fs_set_of(&cs, &map, column);
 }
 
 /* The index of a code or of the set's fallback category, by name. */
 static uint8_t code_of(const char *column, const char *name)
 {
-	const vbs_codeset *set = set_of(column);
-	int i = codeset_lookup(set, name);
-
-	if (i < 0 && set->fallback >= 0 && strcmp(set->fallback_name, name) == 0)
-		i = set->fallback;
-	if (i < 0)
-		fail_msg("'%s' is neither a code nor the fallback of the set of '%s'", name,
-		         column);
-	return (uint8_t)i;
+	return fs_code_of(&cs, &map, column, name);
 }
 
 /* ---- the cases -------------------------------------------------------------
@@ -223,23 +198,8 @@ static const char *const person_codes[] = { "Hot", "Våld", "Trakasserier",
 
 static int setup(void **state)
 {
-	vbs_error err;
-
 	(void)state;
-	error_init(&err);
-	if (codesets_load(&cs, PIPELINE, &err) != 0) {
-		print_error("codesets_load(" PIPELINE "): %s\n", err.message);
-		return -1;
-	}
-	if (mapping_load(&map, PIPELINE, "ia", &cs, &err) != 0) {
-		print_error("mapping_load(" PIPELINE ", ia): %s\n", err.message);
-		return -1;
-	}
-	if (indicators_load(&inds, PIPELINE, &err) != 0) {
-		print_error("indicators_load(" PIPELINE "): %s\n", err.message);
-		return -1;
-	}
-	return 0;
+	return fs_load_pipeline(&cs, &map, &inds, "ia");
 }
 
 static void load_cases(vbs_incidents *s)
@@ -249,7 +209,7 @@ static void load_cases(vbs_incidents *s)
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		const struct ia_case *c = &cases[i];
 		vbs_incident rec = {
-			.event_day = civil(c->y, c->m, c->d),
+			.event_day = fs_day(c->y, c->m, c->d),
 			.modified = incident_stamp(c->modified),
 			.line = (uint32_t)i + 2,
 			.file = 0,
@@ -290,7 +250,7 @@ static double poisson_cdf(long k, double mu)
 
 static int close_to(double got, double want)
 {
-	return fabs(got - want) <= REL_TOL * fmax(fabs(want), 1e-300);
+	return fs_close_to(got, want, REL_TOL);
 }
 
 /* The Garwood interval of k: statistics.md §1's reference values for 0 and
@@ -347,7 +307,7 @@ static vbs_ia_figures request(const vbs_incidents *s, const vbs_population *pop,
 {
 	return (vbs_ia_figures){
 		.cases = s, .mapping = &map, .codesets = &cs, .indicators = &inds,
-		.population = pop, .as_of = civil(2026, 10, 31), .person_kategori = persons,
+		.population = pop, .as_of = fs_day(2026, 10, 31), .person_kategori = persons,
 	};
 }
 
@@ -355,7 +315,7 @@ static vbs_ia_figures request(const vbs_incidents *s, const vbs_population *pop,
  * periods in pvb and pytd. */
 static void build_with(vbs_incidents *s, const vbs_population *pop, vbs_figures *out)
 {
-	int32_t as_of = civil(2026, 10, 31);
+	int32_t as_of = fs_day(2026, 10, 31);
 	int first = ia_figures_first_year(s, as_of);
 	vbs_ia_figures req = request(s, pop, person_mask());
 	vbs_error err;
@@ -576,13 +536,13 @@ static void test_first_year(void **state)
 		if (incidents_init(&s, 4) != 0)
 			fail_msg("incidents_init failed");
 		for (int k = 0; k < c->n; k++) {
-			vbs_incident rec = { .event_day = civil(c->y[k], c->m[k], c->d[k]),
+			vbs_incident rec = { .event_day = fs_day(c->y[k], c->m[k], c->d[k]),
 			                     .modified = incident_stamp(STAMP_NONE) };
 
 			if (incidents_put(&s, c->ids[k], &rec, &loser) != INCIDENT_NEW)
 				fail_msg("case '%s': incidents_put failed", c->name);
 		}
-		got = ia_figures_first_year(&s, civil(2026, 10, 31));
+		got = ia_figures_first_year(&s, fs_day(2026, 10, 31));
 		if (got != c->want)
 			fail_msg("case '%s': first year %d, want %d", c->name, got, c->want);
 		incidents_release(&s);

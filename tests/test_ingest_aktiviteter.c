@@ -19,22 +19,9 @@
 #include "ingest/input_files.h"
 #include "ingest/mapping.h"
 #include "ingest/rejects.h"
+#include "ingest_support.h"
 #include "records/activities.h"
 
-/* Fails the test with a message naming the case when cond is false. */
-#define CHECK(cond, ...) \
-	do { \
-		if (!(cond)) { \
-			print_error("%s:%d: ", __FILE__, __LINE__); \
-			print_error(__VA_ARGS__); \
-			print_error("\n"); \
-			fail(); \
-		} \
-	} while (0)
-
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
-#define PIPELINE "pipeline"
 #define DATA "tests/data/ingest/aktiviteter"
 
 enum { MAX_FILES = 4, MAX_REJECTS = 8, MAX_ACTIVITIES = 8, MAX_OCCURRENCES = 6 };
@@ -58,6 +45,8 @@ enum { AR = 0, TERMIN = 1, LOPANDE = 2 };
 #define PNR "850101-1236"
 #define NAME "Kalle Anka"
 #define FREE "hotade"
+/* ... and of any case: none of it may reach a reject. */
+static const char *const free_text[] = {PNR, NAME, FREE, "Möte", "8501011236"};
 
 /* Reasons, written out from inputs.md's contract and messages.c. */
 #define DROPPED " Raden har inte räknats."
@@ -373,41 +362,24 @@ static void run_read(const struct fixture *f, const char *dir, int required, int
 {
 	char inputs[256];
 
+	vbs_ingest in;
+
 	memset(r, 0, sizeof(*r));
-	input_files_init(&r->files);
-	rejects_init(&r->rejects);
-	error_init(&r->err);
-	snprintf(inputs, sizeof(inputs), "%s/%s", DATA, dir);
-	r->rc = ingest_aktiviteter(&(vbs_ingest){
-		.inputs_dir = inputs,
-		.codesets = &f->cs,
-		.as_of = as_of,
-		.files = &r->files,
-		.rejects = &r->rejects,
-	}, &f->plan, &f->logg, required, &r->acts, &r->err);
+	ing_case_dir(inputs, sizeof(inputs), DATA, dir);
+	in = ing_run_begin(inputs, &f->cs, as_of, &r->files, &r->rejects, &r->err);
+	r->rc = ingest_aktiviteter(&in, &f->plan, &f->logg, required, &r->acts, &r->err);
 }
 
 static void run_release(struct run *r)
 {
 	activities_release(&r->acts);
-	input_files_release(&r->files);
-	rejects_release(&r->rejects);
+	ing_run_release(&r->files, &r->rejects);
 }
 
 /* The free text of any case never reaches a reject. */
 static void check_no_free_text(const char *name, const vbs_rejects *rj)
 {
-	for (size_t i = 0; i < rj->n; i++) {
-		const vbs_reject *j = &rj->items[i];
-		const char *fields[] = {j->source, j->file, j->column, j->value, j->reason};
-
-		for (size_t k = 0; k < COUNT(fields); k++)
-			CHECK(!strstr(fields[k], PNR) && !strstr(fields[k], NAME) &&
-			      !strstr(fields[k], FREE) && !strstr(fields[k], "Möte") &&
-			      !strstr(fields[k], "8501011236"),
-			      "[%s] reject %zu (line %ld) leaks free text or a personnummer: \"%s\"",
-			      name, i, j->line, fields[k]);
-	}
+	ing_check_no_leak(name, rj, free_text, COUNT(free_text), "free text or a personnummer");
 }
 
 static void check_files(const struct akt_case *c, const vbs_input_files *files)
@@ -449,17 +421,11 @@ static void check_rejects(const struct akt_case *c, const vbs_rejects *rj)
 
 	while (n < MAX_REJECTS && c->rejects[n].file)
 		n++;
-	CHECK(rj->n == n, "[%s] %zu rejects, want %zu (first: line %ld column '%s' value '%s')",
-	      c->name, rj->n, n, rj->n ? rj->items[0].line : 0L,
-	      rj->n ? rj->items[0].column : "", rj->n ? rj->items[0].value : "");
+	ing_check_reject_count(c->name, rj, n);
 	for (size_t i = 0; i < n; i++) {
 		const struct reject_want *w = &c->rejects[i];
-		const vbs_reject *j = NULL;
+		const vbs_reject *j = ing_find_reject(rj, w->file, w->line, w->column);
 
-		for (size_t k = 0; k < rj->n && !j; k++)
-			if (strcmp(rj->items[k].file, w->file) == 0 && rj->items[k].line == w->line &&
-			    strcmp(rj->items[k].column, w->column) == 0)
-				j = &rj->items[k];
 		CHECK(j, "[%s] no reject at %s line %ld column '%s'", c->name, w->file, w->line,
 		      w->column);
 		CHECK(strcmp(j->source, "aktiviteter") == 0, "[%s] %s line %ld: source \"%s\", "
@@ -585,22 +551,15 @@ static void test_mapping_errors(void **state)
 {
 	const struct fixture *f = *state;
 	vbs_mapping logg = f->logg;
+	vbs_ingest in;
 	struct run r;
 	int k = mapping_column(&logg, "datum");
 
 	CHECK(k >= 0, "the committed logg mapping has no datum column");
 	snprintf(logg.columns[k].id, sizeof(logg.columns[k].id), "%s", "dag");
 	memset(&r, 0, sizeof(r));
-	input_files_init(&r.files);
-	rejects_init(&r.rejects);
-	error_init(&r.err);
-	r.rc = ingest_aktiviteter(&(vbs_ingest){
-		.inputs_dir = DATA "/unknown_id",
-		.codesets = &f->cs,
-		.as_of = D20261031,
-		.files = &r.files,
-		.rejects = &r.rejects,
-	}, &f->plan, &logg, 1, &r.acts, &r.err);
+	in = ing_run_begin(DATA "/unknown_id", &f->cs, D20261031, &r.files, &r.rejects, &r.err);
+	r.rc = ingest_aktiviteter(&in, &f->plan, &logg, 1, &r.acts, &r.err);
 	CHECK(r.rc == -1 && r.err.code == VBS_E_CONFIG,
 	      "[no datum column] rc %d code %d, want -1 and VBS_E_CONFIG", r.rc, (int)r.err.code);
 	CHECK(strcmp(r.err.file, logg.path) == 0, "[no datum column] the error names \"%s\", "

@@ -18,22 +18,9 @@
 #include "ingest/input_files.h"
 #include "ingest/mapping.h"
 #include "ingest/rejects.h"
+#include "ingest_support.h"
 #include "records/population.h"
 
-/* Fails the test with a message naming the case when cond is false. */
-#define CHECK(cond, ...) \
-	do { \
-		if (!(cond)) { \
-			print_error("%s:%d: ", __FILE__, __LINE__); \
-			print_error(__VA_ARGS__); \
-			print_error("\n"); \
-			fail(); \
-		} \
-	} while (0)
-
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
-#define PIPELINE "pipeline"
 #define DATA "tests/data/ingest/befolkning"
 #define OKANT "Okänt område"
 
@@ -41,13 +28,6 @@ enum { MAX_FILES = 3, MAX_REJECTS = 4, MAX_ROWS = 5, MAX_LOOKUPS = 5, PATH_MAX_ 
 
 /* The reasons' effect sentence (messages.c) for a dropped row. */
 #define DROPPED "Raden har inte räknats."
-
-struct want_file {
-	const char *path;      /* relative to the inputs folder; NULL ends the list */
-	long read, accepted, rejected, duplicates, after_as_of, unknown_area;
-	const char *encoding;  /* NULL: not checked */
-	char delimiter;        /* 0: not checked */
-};
 
 /* Every population reject drops its row: all three columns are required. */
 struct want_reject {
@@ -76,7 +56,7 @@ struct want_lookup {
 
 struct befolkning_case {
 	const char *name;      /* the folder under DATA */
-	struct want_file files[MAX_FILES];
+	struct ing_want_file files[MAX_FILES];
 	struct want_reject rejects[MAX_REJECTS];
 	struct want_row rows[MAX_ROWS];
 	struct want_lookup lookups[MAX_LOOKUPS];
@@ -197,19 +177,13 @@ struct run {
 static int setup(void **state)
 {
 	struct fixture *fx = calloc(1, sizeof(*fx));
-	vbs_error err;
 	int ci;
 
 	if (!fx)
 		return -1;
 	*state = fx;
-	error_init(&err);
-	if (codesets_load(&fx->cs, PIPELINE, &err) != 0 ||
-	    mapping_load(&fx->m, PIPELINE, "befolkning", &fx->cs, &err) != 0) {
-		print_error("the committed mapping does not load: %s:%ld: %s\n", err.file,
-		            err.line, err.message);
+	if (ing_load_mapping(&fx->cs, &fx->m, "befolkning") != 0)
 		return -1;
-	}
 	if ((ci = mapping_column(&fx->m, "omrade")) < 0 || fx->m.columns[ci].codeset < 0)
 		return -1;
 	fx->omrade = &fx->cs.sets[fx->m.columns[ci].codeset];
@@ -227,25 +201,15 @@ static void run_ingest(const struct fixture *fx, const vbs_mapping *m,
                        const char *inputs, int required, int32_t as_of_day,
                        struct run *r)
 {
-	vbs_ingest in = {
-		.inputs_dir = inputs,
-		.codesets = &fx->cs,
-		.as_of = as_of_day,
-		.files = &r->files,
-		.rejects = &r->rejects,
-	};
+	vbs_ingest in = ing_run_begin(inputs, &fx->cs, as_of_day, &r->files, &r->rejects, &r->err);
 
-	input_files_init(&r->files);
-	rejects_init(&r->rejects);
-	error_init(&r->err);
 	r->rc = ingest_befolkning(&in, m, required, &r->out, &r->err);
 }
 
 static void run_release(struct run *r)
 {
 	population_release(&r->out);
-	rejects_release(&r->rejects);
-	input_files_release(&r->files);
+	ing_run_release(&r->files, &r->rejects);
 }
 
 /* The code index of an area name, the fallback for OKANT. */
@@ -261,55 +225,16 @@ static const char *area_name(const struct fixture *fx, uint8_t code)
 	                                             : "(none)";
 }
 
-static void check_files(const char *name, const struct want_file *want, size_t nwant,
-                        const vbs_input_files *files)
-{
-	CHECK(files->n == nwant, "[%s] %zu files read, want %zu", name, files->n, nwant);
-	for (size_t i = 0; i < nwant; i++) {
-		const vbs_input_file *f = &files->files[i];
-		const struct want_file *w = &want[i];
-
-		CHECK(strcmp(f->path, w->path) == 0 && strcmp(f->source, "befolkning") == 0,
-		      "[%s] file %zu is %s \"%s\", want befolkning \"%s\"", name, i, f->source,
-		      f->path, w->path);
-		CHECK(f->rows_read == f->accepted + f->rejected + f->duplicates,
-		      "[%s] %s: read %ld != accepted %ld + rejected %ld + duplicates %ld", name,
-		      f->path, f->rows_read, f->accepted, f->rejected, f->duplicates);
-		CHECK(f->rows_read == w->read && f->accepted == w->accepted &&
-		      f->rejected == w->rejected && f->duplicates == w->duplicates,
-		      "[%s] %s: read/accepted/rejected/duplicates %ld/%ld/%ld/%ld, want "
-		      "%ld/%ld/%ld/%ld", name, f->path, f->rows_read, f->accepted, f->rejected,
-		      f->duplicates, w->read, w->accepted, w->rejected, w->duplicates);
-		CHECK(f->after_as_of == w->after_as_of && f->unknown_area == w->unknown_area,
-		      "[%s] %s: after_as_of %ld unknown_area %ld, want %ld %ld", name, f->path,
-		      f->after_as_of, f->unknown_area, w->after_as_of, w->unknown_area);
-		CHECK(!w->encoding || (f->encoding && strcmp(f->encoding, w->encoding) == 0),
-		      "[%s] %s: encoding %s, want %s", name, f->path,
-		      f->encoding ? f->encoding : "(none)", w->encoding);
-		CHECK(!w->delimiter || f->delimiter == w->delimiter,
-		      "[%s] %s: delimiter '%c', want '%c'", name, f->path, f->delimiter,
-		      w->delimiter);
-	}
-}
-
 /* The rejects, in read order; each drops its row. */
 static void check_rejects(const char *name, const struct want_reject *want, size_t nwant,
                           const vbs_rejects *rejects)
 {
-	CHECK(rejects->n == nwant, "[%s] %zu rejects, want %zu (first: line %ld column '%s' "
-	      "value '%s')", name, rejects->n, nwant, rejects->n ? rejects->items[0].line : 0L,
-	      rejects->n ? rejects->items[0].column : "", rejects->n ? rejects->items[0].value : "");
+	ing_check_reject_count(name, rejects, nwant);
 	for (size_t i = 0; i < nwant; i++) {
 		const vbs_reject *j = &rejects->items[i];
 		const struct want_reject *w = &want[i];
 
-		CHECK(strcmp(j->source, "befolkning") == 0 && strcmp(j->file, w->file) == 0 &&
-		      j->line == w->line,
-		      "[%s] reject %zu at %s %s:%ld, want befolkning %s:%ld", name, i, j->source,
-		      j->file, j->line, w->file, w->line);
-		CHECK(strcmp(j->column, w->column) == 0 && strcmp(j->value, w->value) == 0,
-		      "[%s] reject %zu (line %ld): column '%s' value '%s', want column '%s' "
-		      "value '%s'", name, i, j->line, j->column, j->value, w->column, w->value);
+		ing_check_reject_at(name, i, j, "befolkning", w->file, w->line, w->column, w->value);
 		CHECK(strstr(j->reason, DROPPED),
 		      "[%s] reject %zu (line %ld column '%s'): reason \"%s\" does not say \"%s\"",
 		      name, i, j->line, j->column, j->reason, DROPPED);
@@ -381,22 +306,20 @@ static void test_cases(void **state)
 	for (size_t i = 0; i < COUNT(cases); i++) {
 		const struct befolkning_case *c = &cases[i];
 		char inputs[PATH_MAX_];
-		size_t nfiles = 0, nrejects = 0, nrows = 0, nlookups = 0;
+		size_t nfiles = ing_want_files(c->files, MAX_FILES), nrejects = 0, nrows = 0, nlookups = 0;
 		struct run r;
 
-		while (nfiles < MAX_FILES && c->files[nfiles].path)
-			nfiles++;
 		while (nrejects < MAX_REJECTS && c->rejects[nrejects].file)
 			nrejects++;
 		while (nrows < MAX_ROWS && c->rows[nrows].year)
 			nrows++;
 		while (nlookups < MAX_LOOKUPS && c->lookups[nlookups].year)
 			nlookups++;
-		snprintf(inputs, sizeof(inputs), "%s/%s", DATA, c->name);
+		ing_case_dir(inputs, sizeof(inputs), DATA, c->name);
 		run_ingest(fx, &fx->m, inputs, 1, date_from_ymd(2024, 6, 30), &r);
 		CHECK(r.rc == 0, "[%s] ingest failed: %s:%ld: %s", c->name, r.err.file, r.err.line,
 		      r.err.message);
-		check_files(c->name, c->files, nfiles, &r.files);
+		ing_check_files(c->name, "befolkning", c->files, nfiles, &r.files);
 		check_rejects(c->name, c->rejects, nrejects, &r.rejects);
 		check_rows(fx, c->name, c->rows, nrows, &r.out);
 		check_lookups(fx, c->name, c->lookups, nlookups, &r.out);
@@ -439,13 +362,7 @@ static void test_mapping_errors(void **state)
 		else
 			m->columns[ci].required = 0;
 		run_ingest(fx, m, DATA "/basic", 1, date_from_ymd(2024, 6, 30), &r);
-		CHECK(r.rc == -1 && r.err.code == VBS_E_CONFIG,
-		      "[%s] rc %d code %d, want -1 and VBS_E_CONFIG", bad[i].name, r.rc, r.err.code);
-		CHECK(strcmp(r.err.file, fx->m.path) == 0 && strstr(r.err.message, bad[i].message),
-		      "[%s] error \"%s: %s\", want the mapping file and \"%s\"", bad[i].name,
-		      r.err.file, r.err.message, bad[i].message);
-		CHECK(r.files.n == 0, "[%s] %zu files read before the configuration was checked",
-		      bad[i].name, r.files.n);
+		ing_check_refused(bad[i].name, r.rc, &r.err, fx->m.path, bad[i].message, &r.files);
 		run_release(&r);
 		free(m);
 	}

@@ -17,21 +17,8 @@
 #include "ingest/input_files.h"
 #include "ingest/mapping.h"
 #include "ingest/rejects.h"
+#include "ingest_support.h"
 
-/* Fails the test with a message saying what broke when cond is false. */
-#define CHECK(cond, ...) \
-	do { \
-		if (!(cond)) { \
-			print_error("%s:%d: ", __FILE__, __LINE__); \
-			print_error(__VA_ARGS__); \
-			print_error("\n"); \
-			fail(); \
-		} \
-	} while (0)
-
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
-#define PIPELINE "pipeline"
 #define DATA "tests/data/ingest/dialog"
 #define AS_OF "2026-10-31" /* when a case sets none */
 #define FILE_ "dialog/dialog.csv"
@@ -61,22 +48,7 @@ enum { JA, NEJ, NONE = DIALOG_CODE_NONE };
 #define SAKNAS "Raden har räknats med värdet 'Uppgift saknas'."
 
 /* Written into some input files; must never reach a reject unmasked. */
-#define PNR "850101-1236"
-#define PNR_DIGITS "8501011236"
-
-struct want_file {
-	const char *path; /* relative to the inputs folder; NULL ends the list */
-	long read, acc, rej, dup, after, unknown;
-};
-
-struct want_reject {
-	const char *file; /* NULL ends the list */
-	long line;
-	const char *column;
-	const char *value;
-	const char *problem; /* the reason's problem sentence(s) */
-	const char *effect;  /* the reason's effect sentence */
-};
+static const char *const pnr[] = {"850101-1236", "8501011236"};
 
 struct want_dialog {
 	const char *id; /* NULL ends the list */
@@ -93,8 +65,9 @@ struct dialog_case {
 	const char *as_of;    /* NULL: AS_OF */
 	const char *encoding; /* of the first file, when not NULL */
 	char delimiter;
-	struct want_file files[MAX_FILES];
-	struct want_reject rejects[MAX_REJECTS];
+	struct ing_want_file files[MAX_FILES];     /* read, accepted, rejected,
+	                                           * duplicates, after, unknown */
+	struct ing_want_reject rejects[MAX_REJECTS];
 	struct want_dialog records[MAX_RECORDS]; /* in first-seen order of the ids */
 };
 
@@ -233,27 +206,13 @@ static vbs_mapping dialog;
 
 static int setup(void **state)
 {
-	vbs_error err;
-
 	(void)state;
-	error_init(&err);
-	if (codesets_load(&cs, PIPELINE, &err) != 0 ||
-	    mapping_load(&dialog, PIPELINE, "dialog", &cs, &err) != 0) {
-		print_error("the committed mapping does not load: %s:%ld: %s\n", err.file,
-		            err.line, err.message);
-		return -1;
-	}
-	return 0;
+	return ing_load_mapping(&cs, &dialog, "dialog");
 }
 
 /* ---- the code indices above are those of codesets.ini --------------------- */
 
-struct index_case {
-	const char *set, *code;
-	int want;
-};
-
-static const struct index_case index_cases[] = {
+static const struct ing_code_index index_cases[] = {
 	{ "omrade", "Östermalm city", OMR_OSTERMALM }, { "omrade", "Lärkstaden", OMR_LARKSTADEN },
 	{ "omrade", "Gärdet", OMR_GARDET }, { "omrade", "Hjorthagen", OMR_HJORTHAGEN },
 	{ "omrade", "Djurgården", OMR_DJURGARDEN }, { "omrade", "Frihamnen/Loudden", OMR_FRIHAMNEN },
@@ -272,15 +231,7 @@ static const struct index_case index_cases[] = {
 static void test_code_indices(void **state)
 {
 	(void)state;
-	for (size_t i = 0; i < COUNT(index_cases); i++) {
-		const struct index_case *c = &index_cases[i];
-		int set = codesets_find(&cs, c->set);
-
-		CHECK(set >= 0, "[code indices] codesets.ini has no [codeset %s]", c->set);
-		CHECK(codeset_lookup(&cs.sets[set], c->code) == c->want,
-		      "[code indices] '%s' is code %d of [codeset %s], the test assumes %d", c->code,
-		      codeset_lookup(&cs.sets[set], c->code), c->set, c->want);
-	}
+	ing_check_code_indices(&cs, index_cases, COUNT(index_cases));
 	/* The fallbacks the cases expect. */
 	CHECK(cs.sets[codesets_find(&cs, "omrade")].fallback == OMR_OKANT &&
 	      cs.sets[codesets_find(&cs, "malgrupp")].fallback == MG_SAKNAS &&
@@ -291,84 +242,18 @@ static void test_code_indices(void **state)
 
 /* ---- the cases ------------------------------------------------------------ */
 
-static const vbs_reject *find_reject(const vbs_rejects *rj, const char *file, long line,
-                                     const char *column)
-{
-	for (size_t i = 0; i < rj->n; i++)
-		if (rj->items[i].line == line && strcmp(rj->items[i].file, file) == 0 &&
-		    strcmp(rj->items[i].column, column) == 0)
-			return &rj->items[i];
-	return NULL;
-}
-
 static void check_files(const struct dialog_case *c, const vbs_input_files *files)
 {
-	size_t n = 0;
-
-	while (n < MAX_FILES && c->files[n].path)
-		n++;
-	CHECK(files->n == n, "[%s] %zu files in the ledger, want %zu", c->name, files->n, n);
-	for (size_t i = 0; i < n; i++) {
-		const struct want_file *w = &c->files[i];
-		const vbs_input_file *g = &files->files[i];
-
-		CHECK(strcmp(g->path, w->path) == 0 && strcmp(g->source, "dialog") == 0,
-		      "[%s] file %zu is %s '%s', want dialog '%s'", c->name, i, g->source, g->path,
-		      w->path);
-		CHECK(g->rows_read == g->accepted + g->rejected + g->duplicates,
-		      "[%s] %s: read %ld != accepted %ld + rejected %ld + duplicates %ld", c->name,
-		      g->path, g->rows_read, g->accepted, g->rejected, g->duplicates);
-		CHECK(g->rows_read == w->read && g->accepted == w->acc && g->rejected == w->rej &&
-		      g->duplicates == w->dup,
-		      "[%s] %s: read/accepted/rejected/duplicates %ld/%ld/%ld/%ld, want "
-		      "%ld/%ld/%ld/%ld", c->name, g->path, g->rows_read, g->accepted, g->rejected,
-		      g->duplicates, w->read, w->acc, w->rej, w->dup);
-		CHECK(g->after_as_of == w->after, "[%s] %s: after_as_of %ld, want %ld", c->name,
-		      g->path, g->after_as_of, w->after);
-		CHECK(g->unknown_area == w->unknown, "[%s] %s: unknown_area %ld, want %ld", c->name,
-		      g->path, g->unknown_area, w->unknown);
-	}
+	ing_check_files(c->name, "dialog", c->files, ing_want_files(c->files, MAX_FILES), files);
 	if (c->encoding)
-		CHECK(strcmp(files->files[0].encoding, c->encoding) == 0 &&
-		      files->files[0].delimiter == c->delimiter,
-		      "[%s] %s read as %s with '%c', want %s with '%c'", c->name,
-		      files->files[0].path, files->files[0].encoding, files->files[0].delimiter,
-		      c->encoding, c->delimiter);
+		ing_check_format(c->name, &files->files[0], c->encoding, c->delimiter);
 }
 
 static void check_rejects(const struct dialog_case *c, const vbs_rejects *rj)
 {
-	size_t n = 0;
-
-	while (n < MAX_REJECTS && c->rejects[n].file)
-		n++;
-	CHECK(rj->n == n, "[%s] %zu rejects, want %zu (first: line %ld column '%s' value '%s')",
-	      c->name, rj->n, n, rj->n ? rj->items[0].line : 0L,
-	      rj->n ? rj->items[0].column : "", rj->n ? rj->items[0].value : "");
-	for (size_t i = 0; i < n; i++) {
-		const struct want_reject *w = &c->rejects[i];
-		const vbs_reject *g = find_reject(rj, w->file, w->line, w->column);
-
-		CHECK(g, "[%s] no reject for %s line %ld column '%s'", c->name, w->file, w->line,
-		      w->column);
-		CHECK(strcmp(g->source, "dialog") == 0, "[%s] line %ld: source '%s', want dialog",
-		      c->name, w->line, g->source);
-		CHECK(strcmp(g->value, w->value) == 0,
-		      "[%s] line %ld column '%s': value \"%s\", want \"%s\"", c->name, w->line,
-		      w->column, g->value, w->value);
-		CHECK(strstr(g->reason, w->problem) && strstr(g->reason, w->effect),
-		      "[%s] line %ld column '%s': reason \"%s\" lacks \"%s\" or \"%s\"", c->name,
-		      w->line, w->column, g->reason, w->problem, w->effect);
-	}
-	for (size_t i = 0; i < rj->n; i++) {
-		const vbs_reject *g = &rj->items[i];
-		const char *fields[] = {g->source, g->file, g->column, g->value, g->reason};
-
-		for (size_t k = 0; k < COUNT(fields); k++)
-			CHECK(!strstr(fields[k], PNR) && !strstr(fields[k], PNR_DIGITS),
-			      "[%s] reject at line %ld leaks a personal identity number: \"%s\"",
-			      c->name, g->line, fields[k]);
-	}
+	ing_check_rejects(c->name, "dialog", c->rejects, ing_want_rejects(c->rejects, MAX_REJECTS),
+	                  rj);
+	ing_check_no_leak(c->name, rj, pnr, COUNT(pnr), "a personal identity number");
 }
 
 static void check_records(const struct dialog_case *c, const vbs_dialogs *out)
@@ -382,16 +267,8 @@ static void check_records(const struct dialog_case *c, const vbs_dialogs *out)
 	for (size_t i = 0; i < n; i++) {
 		const struct want_dialog *w = &c->records[i];
 		const vbs_dialog *g = dialogs_get(out, i);
-		char day[11];
-
-		date_format(g->day, day);
-		CHECK(strcmp(dialogs_id(out, i), w->id) == 0, "[%s] dialogue %zu is '%s', want '%s'",
-		      c->name, i, dialogs_id(out, i), w->id);
-		CHECK(g->origin.file == w->file && g->origin.line == w->line,
-		      "[%s] %s comes from file %d line %ld, want file %d line %ld", c->name, w->id,
-		      (int)g->origin.file, (long)g->origin.line, w->file, w->line);
-		CHECK(strcmp(day, w->day) == 0, "[%s] %s: day %s, want %s", c->name, w->id, day,
-		      w->day);
+		ing_check_record_key(c->name, "dialogue", i, dialogs_id(out, i), g->origin, g->day, w->id,
+		                     w->file, w->line, w->day);
 		CHECK(g->participants == w->participants, "[%s] %s: participants %ld, want %ld",
 		      c->name, w->id, (long)g->participants, (long)w->participants);
 		CHECK(g->themes == w->themes, "[%s] %s: themes 0x%llx, want 0x%llx", c->name, w->id,
@@ -412,6 +289,7 @@ static void test_case(void **state)
 {
 	const struct dialog_case *c = *state;
 	char inputs[PATH_MAX_];
+	vbs_ingest in;
 	vbs_input_files files;
 	vbs_rejects rejects;
 	vbs_dialogs out;
@@ -419,23 +297,18 @@ static void test_case(void **state)
 	int32_t as_of;
 	int rc;
 
-	snprintf(inputs, sizeof(inputs), "%s/%s", DATA, c->name);
+	ing_case_dir(inputs, sizeof(inputs), DATA, c->name);
 	CHECK(date_parse(c->as_of ? c->as_of : AS_OF, &as_of, NULL) == 0,
 	      "[%s] bad as-of date in the test", c->name);
-	input_files_init(&files);
-	rejects_init(&rejects);
-	error_init(&err);
-	rc = ingest_dialog(&(vbs_ingest){.inputs_dir = inputs, .codesets = &cs, .as_of = as_of,
-	                                 .files = &files, .rejects = &rejects},
-	                   &dialog, 1, &out, &err);
+	in = ing_run_begin(inputs, &cs, as_of, &files, &rejects, &err);
+	rc = ingest_dialog(&in, &dialog, 1, &out, &err);
 	CHECK(rc == 0, "[%s] ingest_dialog failed: %s:%ld: %s", c->name, err.file, err.line,
 	      err.message);
 	check_files(c, &files);
 	check_rejects(c, &rejects);
 	check_records(c, &out);
 	dialogs_release(&out);
-	rejects_release(&rejects);
-	input_files_release(&files);
+	ing_run_release(&files, &rejects);
 }
 
 /* ---- a mapping the module cannot work with -------------------------------- */
@@ -462,6 +335,7 @@ static void test_config(void **state)
 		const struct config_case *c = &config_cases[i];
 		vbs_mapping m = dialog;
 		int col = mapping_column(&m, c->column);
+		vbs_ingest in;
 		vbs_input_files files;
 		vbs_rejects rejects;
 		vbs_dialogs out;
@@ -475,21 +349,11 @@ static void test_config(void **state)
 		case RETYPED: m.columns[col].type = FIELD_CODE; break;
 		case MIN_NEGATIVE: m.columns[col].min = -1; break;
 		}
-		input_files_init(&files);
-		rejects_init(&rejects);
-		error_init(&err);
-		rc = ingest_dialog(&(vbs_ingest){.inputs_dir = DATA "/valid", .codesets = &cs,
-		                                 .files = &files, .rejects = &rejects},
-		                   &m, 1, &out, &err);
-		CHECK(rc == -1 && err.code == VBS_E_CONFIG,
-		      "[%s] rc %d code %d, want -1 with VBS_E_CONFIG (78)", c->name, rc, err.code);
-		CHECK(strstr(err.message, c->message) && strcmp(err.file, dialog.path) == 0,
-		      "[%s] error '%s: %s' does not name the mapping file and \"%s\"", c->name,
-		      err.file, err.message, c->message);
-		CHECK(files.n == 0, "[%s] %zu files read with a refused mapping", c->name, files.n);
+		in = ing_run_begin(DATA "/valid", &cs, 0, &files, &rejects, &err);
+		rc = ingest_dialog(&in, &m, 1, &out, &err);
+		ing_check_refused(c->name, rc, &err, dialog.path, c->message, &files);
 		dialogs_release(&out);
-		rejects_release(&rejects);
-		input_files_release(&files);
+		ing_run_release(&files, &rejects);
 	}
 }
 
@@ -499,18 +363,15 @@ static void test_missing_folder(void **state)
 {
 	(void)state;
 	for (int required = 0; required <= 1; required++) {
+		vbs_ingest in;
 		vbs_input_files files;
 		vbs_rejects rejects;
 		vbs_dialogs out;
 		vbs_error err;
 		int rc;
 
-		input_files_init(&files);
-		rejects_init(&rejects);
-		error_init(&err);
-		rc = ingest_dialog(&(vbs_ingest){.inputs_dir = DATA "/no_such_case", .codesets = &cs,
-		                                 .files = &files, .rejects = &rejects},
-		                   &dialog, required, &out, &err);
+		in = ing_run_begin(DATA "/no_such_case", &cs, 0, &files, &rejects, &err);
+		rc = ingest_dialog(&in, &dialog, required, &out, &err);
 		if (required)
 			CHECK(rc == -1 && err.code == VBS_E_NOINPUT,
 			      "[required, no folder] rc %d code %d, want -1 with VBS_E_NOINPUT (66)", rc,
@@ -520,8 +381,7 @@ static void test_missing_folder(void **state)
 			      "[optional, no folder] rc %d, %zu dialogues, %zu files: want 0, 0, 0 (%s)",
 			      rc, dialogs_count(&out), files.n, err.message);
 		dialogs_release(&out);
-		rejects_release(&rejects);
-		input_files_release(&files);
+		ing_run_release(&files, &rejects);
 	}
 }
 

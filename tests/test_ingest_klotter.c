@@ -19,21 +19,8 @@
 #include "ingest/input_files.h"
 #include "ingest/mapping.h"
 #include "ingest/rejects.h"
+#include "ingest_support.h"
 
-/* Fails the test with a message saying what broke when cond is false. */
-#define CHECK(cond, ...) \
-	do { \
-		if (!(cond)) { \
-			print_error("%s:%d: ", __FILE__, __LINE__); \
-			print_error(__VA_ARGS__); \
-			print_error("\n"); \
-			fail(); \
-		} \
-	} while (0)
-
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
-#define PIPELINE "pipeline"
 #define DATA "tests/data/ingest/klotter"
 #define AS_OF "2026-10-31" /* when a case sets none */
 #define FILE_ "klotter/klotter.csv"
@@ -63,20 +50,6 @@ static const char *const free_text[] = {
 	"850101-1236", "8501011236", "Lindqvist", "Karin", "Karlavägen", "Trappan", "ringde",
 };
 
-struct want_file {
-	const char *path; /* relative to the inputs folder; NULL ends the list */
-	long read, acc, rej, dup, after, unknown;
-};
-
-struct want_reject {
-	const char *file; /* NULL ends the list */
-	long line;
-	const char *column;
-	const char *value;
-	const char *problem; /* the reason's problem sentence(s) */
-	const char *effect;  /* the reason's effect sentence */
-};
-
 struct want_find {
 	const char *id; /* NULL ends the list */
 	int file;
@@ -92,8 +65,9 @@ struct klotter_case {
 	const char *as_of;    /* NULL: AS_OF */
 	const char *encoding; /* of the first file, when not NULL */
 	char delimiter;
-	struct want_file files[MAX_FILES];
-	struct want_reject rejects[MAX_REJECTS];
+	struct ing_want_file files[MAX_FILES];     /* read, accepted, rejected,
+	                                           * duplicates, after, unknown */
+	struct ing_want_reject rejects[MAX_REJECTS];
 	struct want_find records[MAX_RECORDS]; /* in first-seen order of the ids */
 };
 
@@ -220,27 +194,13 @@ static vbs_mapping klotter;
 
 static int setup(void **state)
 {
-	vbs_error err;
-
 	(void)state;
-	error_init(&err);
-	if (codesets_load(&cs, PIPELINE, &err) != 0 ||
-	    mapping_load(&klotter, PIPELINE, "klotter", &cs, &err) != 0) {
-		print_error("the committed mapping does not load: %s:%ld: %s\n", err.file,
-		            err.line, err.message);
-		return -1;
-	}
-	return 0;
+	return ing_load_mapping(&cs, &klotter, "klotter");
 }
 
 /* ---- the code indices above are those of codesets.ini --------------------- */
 
-struct index_case {
-	const char *set, *code;
-	int want;
-};
-
-static const struct index_case index_cases[] = {
+static const struct ing_code_index index_cases[] = {
 	{ "omrade", "Östermalm city", OMR_OSTERMALM }, { "omrade", "Lärkstaden", OMR_LARKSTADEN },
 	{ "omrade", "Gärdet", OMR_GARDET }, { "omrade", "Hjorthagen", OMR_HJORTHAGEN },
 	{ "omrade", "Norra Djurgårdsstaden", OMR_NDS },
@@ -254,15 +214,7 @@ static const struct index_case index_cases[] = {
 static void test_code_indices(void **state)
 {
 	(void)state;
-	for (size_t i = 0; i < COUNT(index_cases); i++) {
-		const struct index_case *c = &index_cases[i];
-		int set = codesets_find(&cs, c->set);
-
-		CHECK(set >= 0, "[code indices] codesets.ini has no [codeset %s]", c->set);
-		CHECK(codeset_lookup(&cs.sets[set], c->code) == c->want,
-		      "[code indices] '%s' is code %d of [codeset %s], the test assumes %d", c->code,
-		      codeset_lookup(&cs.sets[set], c->code), c->set, c->want);
-	}
+	ing_check_code_indices(&cs, index_cases, COUNT(index_cases));
 	CHECK(cs.sets[codesets_find(&cs, "omrade")].fallback == OMR_OKANT &&
 	      cs.sets[codesets_find(&cs, "miljo")].fallback == MILJO_OKAND,
 	      "[code indices] the fallbacks of omrade or miljo changed");
@@ -270,85 +222,18 @@ static void test_code_indices(void **state)
 
 /* ---- the cases ------------------------------------------------------------ */
 
-static const vbs_reject *find_reject(const vbs_rejects *rj, const char *file, long line,
-                                     const char *column)
-{
-	for (size_t i = 0; i < rj->n; i++)
-		if (rj->items[i].line == line && strcmp(rj->items[i].file, file) == 0 &&
-		    strcmp(rj->items[i].column, column) == 0)
-			return &rj->items[i];
-	return NULL;
-}
-
 static void check_files(const struct klotter_case *c, const vbs_input_files *files)
 {
-	size_t n = 0;
-
-	while (n < MAX_FILES && c->files[n].path)
-		n++;
-	CHECK(files->n == n, "[%s] %zu files in the ledger, want %zu", c->name, files->n, n);
-	for (size_t i = 0; i < n; i++) {
-		const struct want_file *w = &c->files[i];
-		const vbs_input_file *g = &files->files[i];
-
-		CHECK(strcmp(g->path, w->path) == 0 && strcmp(g->source, "klotter") == 0,
-		      "[%s] file %zu is %s '%s', want klotter '%s'", c->name, i, g->source, g->path,
-		      w->path);
-		CHECK(g->rows_read == g->accepted + g->rejected + g->duplicates,
-		      "[%s] %s: read %ld != accepted %ld + rejected %ld + duplicates %ld", c->name,
-		      g->path, g->rows_read, g->accepted, g->rejected, g->duplicates);
-		CHECK(g->rows_read == w->read && g->accepted == w->acc && g->rejected == w->rej &&
-		      g->duplicates == w->dup,
-		      "[%s] %s: read/accepted/rejected/duplicates %ld/%ld/%ld/%ld, want "
-		      "%ld/%ld/%ld/%ld", c->name, g->path, g->rows_read, g->accepted, g->rejected,
-		      g->duplicates, w->read, w->acc, w->rej, w->dup);
-		CHECK(g->after_as_of == w->after, "[%s] %s: after_as_of %ld, want %ld", c->name,
-		      g->path, g->after_as_of, w->after);
-		CHECK(g->unknown_area == w->unknown, "[%s] %s: unknown_area %ld, want %ld", c->name,
-		      g->path, g->unknown_area, w->unknown);
-	}
+	ing_check_files(c->name, "klotter", c->files, ing_want_files(c->files, MAX_FILES), files);
 	if (c->encoding)
-		CHECK(strcmp(files->files[0].encoding, c->encoding) == 0 &&
-		      files->files[0].delimiter == c->delimiter,
-		      "[%s] %s read as %s with '%c', want %s with '%c'", c->name,
-		      files->files[0].path, files->files[0].encoding, files->files[0].delimiter,
-		      c->encoding, c->delimiter);
+		ing_check_format(c->name, &files->files[0], c->encoding, c->delimiter);
 }
 
 static void check_rejects(const struct klotter_case *c, const vbs_rejects *rj)
 {
-	size_t n = 0;
-
-	while (n < MAX_REJECTS && c->rejects[n].file)
-		n++;
-	CHECK(rj->n == n, "[%s] %zu rejects, want %zu (first: line %ld column '%s' value '%s')",
-	      c->name, rj->n, n, rj->n ? rj->items[0].line : 0L,
-	      rj->n ? rj->items[0].column : "", rj->n ? rj->items[0].value : "");
-	for (size_t i = 0; i < n; i++) {
-		const struct want_reject *w = &c->rejects[i];
-		const vbs_reject *g = find_reject(rj, w->file, w->line, w->column);
-
-		CHECK(g, "[%s] no reject for %s line %ld column '%s'", c->name, w->file, w->line,
-		      w->column);
-		CHECK(strcmp(g->source, "klotter") == 0, "[%s] line %ld: source '%s', want klotter",
-		      c->name, w->line, g->source);
-		CHECK(strcmp(g->value, w->value) == 0,
-		      "[%s] line %ld column '%s': value \"%s\", want \"%s\"", c->name, w->line,
-		      w->column, g->value, w->value);
-		CHECK(strstr(g->reason, w->problem) && strstr(g->reason, w->effect),
-		      "[%s] line %ld column '%s': reason \"%s\" lacks \"%s\" or \"%s\"", c->name,
-		      w->line, w->column, g->reason, w->problem, w->effect);
-	}
-	for (size_t i = 0; i < rj->n; i++) {
-		const vbs_reject *g = &rj->items[i];
-		const char *fields[] = {g->source, g->file, g->column, g->value, g->reason};
-
-		for (size_t k = 0; k < COUNT(fields); k++)
-			for (size_t t = 0; t < COUNT(free_text); t++)
-				CHECK(!strstr(fields[k], free_text[t]),
-				      "[%s] reject at line %ld leaks Plats (\"%s\"): \"%s\"", c->name,
-				      g->line, free_text[t], fields[k]);
-	}
+	ing_check_rejects(c->name, "klotter", c->rejects, ing_want_rejects(c->rejects, MAX_REJECTS),
+	                  rj);
+	ing_check_no_leak(c->name, rj, free_text, COUNT(free_text), "Plats");
 }
 
 static void check_records(const struct klotter_case *c, const vbs_finds *out)
@@ -362,18 +247,12 @@ static void check_records(const struct klotter_case *c, const vbs_finds *out)
 	for (size_t i = 0; i < n; i++) {
 		const struct want_find *w = &c->records[i];
 		const vbs_find *g = finds_get(out, i);
-		char day[11], removed[11] = "none";
+		char removed[11] = "none";
 
-		date_format(g->day, day);
 		if (g->removed != DATE_NONE)
 			date_format(g->removed, removed);
-		CHECK(strcmp(finds_id(out, i), w->id) == 0, "[%s] find %zu is '%s', want '%s'",
-		      c->name, i, finds_id(out, i), w->id);
-		CHECK(g->origin.file == w->file && g->origin.line == w->line,
-		      "[%s] %s comes from file %d line %ld, want file %d line %ld", c->name, w->id,
-		      (int)g->origin.file, (long)g->origin.line, w->file, w->line);
-		CHECK(strcmp(day, w->day) == 0, "[%s] %s: day %s, want %s", c->name, w->id, day,
-		      w->day);
+		ing_check_record_key(c->name, "find", i, finds_id(out, i), g->origin, g->day, w->id,
+		                     w->file, w->line, w->day);
 		CHECK(strcmp(removed, w->removed ? w->removed : "none") == 0,
 		      "[%s] %s: removed %s, want %s", c->name, w->id, removed,
 		      w->removed ? w->removed : "none");
@@ -391,6 +270,7 @@ static void test_case(void **state)
 {
 	const struct klotter_case *c = *state;
 	char inputs[PATH_MAX_];
+	vbs_ingest in;
 	vbs_input_files files;
 	vbs_rejects rejects;
 	vbs_finds out;
@@ -398,29 +278,25 @@ static void test_case(void **state)
 	int32_t as_of;
 	int rc;
 
-	snprintf(inputs, sizeof(inputs), "%s/%s", DATA, c->name);
+	ing_case_dir(inputs, sizeof(inputs), DATA, c->name);
 	CHECK(date_parse(c->as_of ? c->as_of : AS_OF, &as_of, NULL) == 0,
 	      "[%s] bad as-of date in the test", c->name);
-	input_files_init(&files);
-	rejects_init(&rejects);
-	error_init(&err);
-	rc = ingest_klotter(&(vbs_ingest){.inputs_dir = inputs, .codesets = &cs, .as_of = as_of,
-	                                  .files = &files, .rejects = &rejects},
-	                    &klotter, 1, &out, &err);
+	in = ing_run_begin(inputs, &cs, as_of, &files, &rejects, &err);
+	rc = ingest_klotter(&in, &klotter, 1, &out, &err);
 	CHECK(rc == 0, "[%s] ingest_klotter failed: %s:%ld: %s", c->name, err.file, err.line,
 	      err.message);
 	check_files(c, &files);
 	check_rejects(c, &rejects);
 	check_records(c, &out);
 	finds_release(&out);
-	rejects_release(&rejects);
-	input_files_release(&files);
+	ing_run_release(&files, &rejects);
 }
 
 /* The reason of the source's own reject, word for word. */
 static void test_cleared_before_reason(void **state)
 {
 	const char *want = CLEARED_BEFORE " " MISSING;
+	vbs_ingest in;
 	vbs_input_files files;
 	vbs_rejects rejects;
 	vbs_finds out;
@@ -428,19 +304,14 @@ static void test_cleared_before_reason(void **state)
 	int rc;
 
 	(void)state;
-	input_files_init(&files);
-	rejects_init(&rejects);
-	error_init(&err);
-	rc = ingest_klotter(&(vbs_ingest){.inputs_dir = DATA "/sanerat_before", .codesets = &cs,
-	                                  .files = &files, .rejects = &rejects},
-	                    &klotter, 1, &out, &err);
+	in = ing_run_begin(DATA "/sanerat_before", &cs, 0, &files, &rejects, &err);
+	rc = ingest_klotter(&in, &klotter, 1, &out, &err);
 	CHECK(rc == 0 && rejects.n == 2, "[cleared before] rc %d, %zu rejects: want 0, 2 (%s)", rc,
 	      rejects.n, err.message);
 	CHECK(strcmp(rejects.items[0].reason, want) == 0,
 	      "[cleared before] reason \"%s\", want \"%s\"", rejects.items[0].reason, want);
 	finds_release(&out);
-	rejects_release(&rejects);
-	input_files_release(&files);
+	ing_run_release(&files, &rejects);
 }
 
 /* ---- a mapping the module cannot work with -------------------------------- */
@@ -470,6 +341,7 @@ static void test_config(void **state)
 		const struct config_case *c = &config_cases[i];
 		vbs_mapping m = klotter;
 		int col = mapping_column(&m, c->column);
+		vbs_ingest in;
 		vbs_input_files files;
 		vbs_rejects rejects;
 		vbs_finds out;
@@ -483,21 +355,11 @@ static void test_config(void **state)
 		case RETYPED: m.columns[col].type = FIELD_TEXT; break;
 		case MIN_ZERO: m.columns[col].min = 0; break;
 		}
-		input_files_init(&files);
-		rejects_init(&rejects);
-		error_init(&err);
-		rc = ingest_klotter(&(vbs_ingest){.inputs_dir = DATA "/valid", .codesets = &cs,
-		                                  .files = &files, .rejects = &rejects},
-		                    &m, 1, &out, &err);
-		CHECK(rc == -1 && err.code == VBS_E_CONFIG,
-		      "[%s] rc %d code %d, want -1 with VBS_E_CONFIG (78)", c->name, rc, err.code);
-		CHECK(strstr(err.message, c->message) && strcmp(err.file, klotter.path) == 0,
-		      "[%s] error '%s: %s' does not name the mapping file and \"%s\"", c->name,
-		      err.file, err.message, c->message);
-		CHECK(files.n == 0, "[%s] %zu files read with a refused mapping", c->name, files.n);
+		in = ing_run_begin(DATA "/valid", &cs, 0, &files, &rejects, &err);
+		rc = ingest_klotter(&in, &m, 1, &out, &err);
+		ing_check_refused(c->name, rc, &err, klotter.path, c->message, &files);
 		finds_release(&out);
-		rejects_release(&rejects);
-		input_files_release(&files);
+		ing_run_release(&files, &rejects);
 	}
 }
 

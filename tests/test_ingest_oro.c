@@ -18,21 +18,8 @@
 #include "ingest/input_files.h"
 #include "ingest/mapping.h"
 #include "ingest/rejects.h"
+#include "ingest_support.h"
 
-/* Fails the test with a message saying what broke when cond is false. */
-#define CHECK(cond, ...) \
-	do { \
-		if (!(cond)) { \
-			print_error("%s:%d: ", __FILE__, __LINE__); \
-			print_error(__VA_ARGS__); \
-			print_error("\n"); \
-			fail(); \
-		} \
-	} while (0)
-
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
-#define PIPELINE "pipeline"
 #define DATA "tests/data/ingest/oro"
 #define AS_OF "2026-10-31" /* when a case sets none */
 #define FILE_ "oro/oro.csv"
@@ -59,21 +46,7 @@ enum { AG_UNDER_13, AG_13_17, AG_18_24, AG_25_PLUS, AG_OKAND };
 #define PNR_FOUND "Värdet ser ut att innehålla ett personnummer."
 
 /* Written into an input file; must never reach a reject unmasked. */
-#define PNR "850101-1236"
-
-struct want_file {
-	const char *path; /* relative to the inputs folder; NULL ends the list */
-	long read, acc, rej, dup, after;
-};
-
-struct want_reject {
-	const char *file; /* NULL ends the list */
-	long line;
-	const char *column;
-	const char *value;
-	const char *problem; /* the reason's problem sentence(s) */
-	const char *effect;  /* the reason's effect sentence */
-};
+static const char *const pnr[] = {"850101-1236"};
 
 struct want_concern {
 	const char *id; /* NULL ends the list */
@@ -88,8 +61,10 @@ struct oro_case {
 	const char *as_of;    /* NULL: AS_OF */
 	const char *encoding; /* of the first file, when not NULL */
 	char delimiter;
-	struct want_file files[MAX_FILES];
-	struct want_reject rejects[MAX_REJECTS];
+	struct ing_want_file files[MAX_FILES];     /* read, accepted, rejected,
+	                                           * duplicates, after; unknown area
+	                                           * is 0: a form has no area */
+	struct ing_want_reject rejects[MAX_REJECTS];
 	struct want_concern records[MAX_RECORDS]; /* in first-seen order of the ids */
 };
 
@@ -176,27 +151,13 @@ static vbs_mapping oro;
 
 static int setup(void **state)
 {
-	vbs_error err;
-
 	(void)state;
-	error_init(&err);
-	if (codesets_load(&cs, PIPELINE, &err) != 0 ||
-	    mapping_load(&oro, PIPELINE, "oro", &cs, &err) != 0) {
-		print_error("the committed mapping does not load: %s:%ld: %s\n", err.file,
-		            err.line, err.message);
-		return -1;
-	}
-	return 0;
+	return ing_load_mapping(&cs, &oro, "oro");
 }
 
 /* ---- the code indices above are those of codesets.ini --------------------- */
 
-struct index_case {
-	const char *set, *code;
-	int want;
-};
-
-static const struct index_case index_cases[] = {
+static const struct ing_code_index index_cases[] = {
 	{ "verksamhetsomrade", "Förskola", VH_FORSKOLA }, { "verksamhetsomrade", "Skola", VH_SKOLA },
 	{ "verksamhetsomrade", "Fritid", VH_FRITID },
 	{ "verksamhetsomrade", "Socialtjänst", VH_SOCIALTJANST },
@@ -216,15 +177,7 @@ static const struct index_case index_cases[] = {
 static void test_code_indices(void **state)
 {
 	(void)state;
-	for (size_t i = 0; i < COUNT(index_cases); i++) {
-		const struct index_case *c = &index_cases[i];
-		int set = codesets_find(&cs, c->set);
-
-		CHECK(set >= 0, "[code indices] codesets.ini has no [codeset %s]", c->set);
-		CHECK(codeset_lookup(&cs.sets[set], c->code) == c->want,
-		      "[code indices] '%s' is code %d of [codeset %s], the test assumes %d", c->code,
-		      codeset_lookup(&cs.sets[set], c->code), c->set, c->want);
-	}
+	ing_check_code_indices(&cs, index_cases, COUNT(index_cases));
 	CHECK(cs.sets[codesets_find(&cs, "verksamhetsomrade")].fallback == VH_SAKNAS &&
 	      cs.sets[codesets_find(&cs, "miljo")].fallback == MILJO_OKAND &&
 	      cs.sets[codesets_find(&cs, "aldersgrupp_oro")].fallback == AG_OKAND,
@@ -233,84 +186,18 @@ static void test_code_indices(void **state)
 
 /* ---- the cases ------------------------------------------------------------ */
 
-static const vbs_reject *find_reject(const vbs_rejects *rj, const char *file, long line,
-                                     const char *column)
-{
-	for (size_t i = 0; i < rj->n; i++)
-		if (rj->items[i].line == line && strcmp(rj->items[i].file, file) == 0 &&
-		    strcmp(rj->items[i].column, column) == 0)
-			return &rj->items[i];
-	return NULL;
-}
-
 static void check_files(const struct oro_case *c, const vbs_input_files *files)
 {
-	size_t n = 0;
-
-	while (n < MAX_FILES && c->files[n].path)
-		n++;
-	CHECK(files->n == n, "[%s] %zu files in the ledger, want %zu", c->name, files->n, n);
-	for (size_t i = 0; i < n; i++) {
-		const struct want_file *w = &c->files[i];
-		const vbs_input_file *g = &files->files[i];
-
-		CHECK(strcmp(g->path, w->path) == 0 && strcmp(g->source, "oro") == 0,
-		      "[%s] file %zu is %s '%s', want oro '%s'", c->name, i, g->source, g->path,
-		      w->path);
-		CHECK(g->rows_read == g->accepted + g->rejected + g->duplicates,
-		      "[%s] %s: read %ld != accepted %ld + rejected %ld + duplicates %ld", c->name,
-		      g->path, g->rows_read, g->accepted, g->rejected, g->duplicates);
-		CHECK(g->rows_read == w->read && g->accepted == w->acc && g->rejected == w->rej &&
-		      g->duplicates == w->dup,
-		      "[%s] %s: read/accepted/rejected/duplicates %ld/%ld/%ld/%ld, want "
-		      "%ld/%ld/%ld/%ld", c->name, g->path, g->rows_read, g->accepted, g->rejected,
-		      g->duplicates, w->read, w->acc, w->rej, w->dup);
-		CHECK(g->after_as_of == w->after, "[%s] %s: after_as_of %ld, want %ld", c->name,
-		      g->path, g->after_as_of, w->after);
-		CHECK(g->unknown_area == 0, "[%s] %s: unknown_area %ld; a form has no area",
-		      c->name, g->path, g->unknown_area);
-	}
+	ing_check_files(c->name, "oro", c->files, ing_want_files(c->files, MAX_FILES), files);
 	if (c->encoding)
-		CHECK(strcmp(files->files[0].encoding, c->encoding) == 0 &&
-		      files->files[0].delimiter == c->delimiter,
-		      "[%s] %s read as %s with '%c', want %s with '%c'", c->name,
-		      files->files[0].path, files->files[0].encoding, files->files[0].delimiter,
-		      c->encoding, c->delimiter);
+		ing_check_format(c->name, &files->files[0], c->encoding, c->delimiter);
 }
 
 static void check_rejects(const struct oro_case *c, const vbs_rejects *rj)
 {
-	size_t n = 0;
-
-	while (n < MAX_REJECTS && c->rejects[n].file)
-		n++;
-	CHECK(rj->n == n, "[%s] %zu rejects, want %zu (first: line %ld column '%s' value '%s')",
-	      c->name, rj->n, n, rj->n ? rj->items[0].line : 0L,
-	      rj->n ? rj->items[0].column : "", rj->n ? rj->items[0].value : "");
-	for (size_t i = 0; i < n; i++) {
-		const struct want_reject *w = &c->rejects[i];
-		const vbs_reject *g = find_reject(rj, w->file, w->line, w->column);
-
-		CHECK(g, "[%s] no reject for %s line %ld column '%s'", c->name, w->file, w->line,
-		      w->column);
-		CHECK(strcmp(g->source, "oro") == 0, "[%s] line %ld: source '%s', want oro", c->name,
-		      w->line, g->source);
-		CHECK(strcmp(g->value, w->value) == 0,
-		      "[%s] line %ld column '%s': value \"%s\", want \"%s\"", c->name, w->line,
-		      w->column, g->value, w->value);
-		CHECK(strstr(g->reason, w->problem) && strstr(g->reason, w->effect),
-		      "[%s] line %ld column '%s': reason \"%s\" lacks \"%s\" or \"%s\"", c->name,
-		      w->line, w->column, g->reason, w->problem, w->effect);
-	}
-	for (size_t i = 0; i < rj->n; i++) {
-		const vbs_reject *g = &rj->items[i];
-		const char *fields[] = {g->source, g->file, g->column, g->value, g->reason};
-
-		for (size_t k = 0; k < COUNT(fields); k++)
-			CHECK(!strstr(fields[k], PNR),
-			      "[%s] reject at line %ld leaks a personal identity number: \"%s\"",
-			      c->name, g->line, fields[k]);
-	}
+	ing_check_rejects(c->name, "oro", c->rejects, ing_want_rejects(c->rejects, MAX_REJECTS),
+	                  rj);
+	ing_check_no_leak(c->name, rj, pnr, COUNT(pnr), "a personal identity number");
 }
 
 static void check_records(const struct oro_case *c, const vbs_concerns *out)
@@ -324,16 +211,8 @@ static void check_records(const struct oro_case *c, const vbs_concerns *out)
 	for (size_t i = 0; i < n; i++) {
 		const struct want_concern *w = &c->records[i];
 		const vbs_concern *g = concerns_get(out, i);
-		char day[11];
-
-		date_format(g->day, day);
-		CHECK(strcmp(concerns_id(out, i), w->id) == 0, "[%s] form %zu is '%s', want '%s'",
-		      c->name, i, concerns_id(out, i), w->id);
-		CHECK(g->origin.file == w->file && g->origin.line == w->line,
-		      "[%s] %s comes from file %d line %ld, want file %d line %ld", c->name, w->id,
-		      (int)g->origin.file, (long)g->origin.line, w->file, w->line);
-		CHECK(strcmp(day, w->day) == 0, "[%s] %s: day %s, want %s", c->name, w->id, day,
-		      w->day);
+		ing_check_record_key(c->name, "form", i, concerns_id(out, i), g->origin, g->day, w->id,
+		                     w->file, w->line, w->day);
 		CHECK(g->verksamhet == w->verksamhet && g->typ_av_oro == w->typ_av_oro,
 		      "[%s] %s: verksamhet %d typ_av_oro %d, want %d %d", c->name, w->id,
 		      g->verksamhet, g->typ_av_oro, w->verksamhet, w->typ_av_oro);
@@ -347,6 +226,7 @@ static void test_case(void **state)
 {
 	const struct oro_case *c = *state;
 	char inputs[PATH_MAX_];
+	vbs_ingest in;
 	vbs_input_files files;
 	vbs_rejects rejects;
 	vbs_concerns out;
@@ -354,23 +234,18 @@ static void test_case(void **state)
 	int32_t as_of;
 	int rc;
 
-	snprintf(inputs, sizeof(inputs), "%s/%s", DATA, c->name);
+	ing_case_dir(inputs, sizeof(inputs), DATA, c->name);
 	CHECK(date_parse(c->as_of ? c->as_of : AS_OF, &as_of, NULL) == 0,
 	      "[%s] bad as-of date in the test", c->name);
-	input_files_init(&files);
-	rejects_init(&rejects);
-	error_init(&err);
-	rc = ingest_oro(&(vbs_ingest){.inputs_dir = inputs, .codesets = &cs, .as_of = as_of,
-	                              .files = &files, .rejects = &rejects},
-	                &oro, 1, &out, &err);
+	in = ing_run_begin(inputs, &cs, as_of, &files, &rejects, &err);
+	rc = ingest_oro(&in, &oro, 1, &out, &err);
 	CHECK(rc == 0, "[%s] ingest_oro failed: %s:%ld: %s", c->name, err.file, err.line,
 	      err.message);
 	check_files(c, &files);
 	check_rejects(c, &rejects);
 	check_records(c, &out);
 	concerns_release(&out);
-	rejects_release(&rejects);
-	input_files_release(&files);
+	ing_run_release(&files, &rejects);
 }
 
 /* ---- a mapping the module cannot work with -------------------------------- */
@@ -397,6 +272,7 @@ static void test_config(void **state)
 		const struct config_case *c = &config_cases[i];
 		vbs_mapping m = oro;
 		int col = mapping_column(&m, c->column);
+		vbs_ingest in;
 		vbs_input_files files;
 		vbs_rejects rejects;
 		vbs_concerns out;
@@ -409,21 +285,11 @@ static void test_config(void **state)
 		case RENAMED: snprintf(m.columns[col].id, sizeof(m.columns[col].id), "other"); break;
 		case RETYPED: m.columns[col].type = FIELD_TEXT; break;
 		}
-		input_files_init(&files);
-		rejects_init(&rejects);
-		error_init(&err);
-		rc = ingest_oro(&(vbs_ingest){.inputs_dir = DATA "/valid", .codesets = &cs,
-		                              .files = &files, .rejects = &rejects},
-		                &m, 1, &out, &err);
-		CHECK(rc == -1 && err.code == VBS_E_CONFIG,
-		      "[%s] rc %d code %d, want -1 with VBS_E_CONFIG (78)", c->name, rc, err.code);
-		CHECK(strstr(err.message, c->message) && strcmp(err.file, oro.path) == 0,
-		      "[%s] error '%s: %s' does not name the mapping file and \"%s\"", c->name,
-		      err.file, err.message, c->message);
-		CHECK(files.n == 0, "[%s] %zu files read with a refused mapping", c->name, files.n);
+		in = ing_run_begin(DATA "/valid", &cs, 0, &files, &rejects, &err);
+		rc = ingest_oro(&in, &m, 1, &out, &err);
+		ing_check_refused(c->name, rc, &err, oro.path, c->message, &files);
 		concerns_release(&out);
-		rejects_release(&rejects);
-		input_files_release(&files);
+		ing_run_release(&files, &rejects);
 	}
 }
 

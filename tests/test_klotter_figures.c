@@ -23,40 +23,17 @@
 #include "figures/klotter_figures.h"
 #include "ingest/mapping.h"
 
-#define PIPELINE "pipeline"
+#include "figures_support.h"
+
 #define REL_TOL 1e-6
 
 static vbs_codesets cs;
 static vbs_mapping map;
 static vbs_indicators inds;
 
-static int32_t civil(int y, int m, int d)
-{
-	int era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return (int32_t)(era * 146097 + doe - 719468);
-}
-
 static uint8_t code_of(const char *column, const char *name)
 {
-	int c = mapping_column(&map, column);
-	const vbs_codeset *set;
-	int i;
-
-	if (c < 0 || map.columns[c].codeset < 0)
-		fail_msg("klotter.ini has no code column '%s'", column);
-	set = &cs.sets[map.columns[c].codeset];
-	i = codeset_lookup(set, name);
-	if (i < 0 && set->fallback >= 0 && strcmp(set->fallback_name, name) == 0)
-		i = set->fallback;
-	if (i < 0)
-		fail_msg("'%s' is not a category of the set of '%s'", name, column);
-	return (uint8_t)i;
+	return fs_code_of(&cs, &map, column, name);
 }
 
 /* ---- the finds -------------------------------------------------------------
@@ -172,17 +149,8 @@ static const struct want {
 
 static int setup(void **state)
 {
-	vbs_error err;
-
 	(void)state;
-	error_init(&err);
-	if (codesets_load(&cs, PIPELINE, &err) != 0 ||
-	    mapping_load(&map, PIPELINE, "klotter", &cs, &err) != 0 ||
-	    indicators_load(&inds, PIPELINE, &err) != 0) {
-		print_error("loading " PIPELINE ": %s\n", err.message);
-		return -1;
-	}
-	return 0;
+	return fs_load_pipeline(&cs, &map, &inds, "klotter");
 }
 
 static void load(vbs_finds *s, size_t n)
@@ -191,7 +159,7 @@ static void load(vbs_finds *s, size_t n)
 		fail_msg("finds_init failed");
 	for (size_t i = 0; i < n; i++) {
 		const struct fnd *f = &finds[i];
-		int32_t day = civil(f->y, f->m, f->d);
+		int32_t day = fs_day(f->y, f->m, f->d);
 		vbs_find rec = {
 			.origin = {.line = (uint32_t)i + 2},
 			.day = day,
@@ -211,20 +179,19 @@ static void load(vbs_finds *s, size_t n)
 static vbs_klotter_figures request(const vbs_finds *s, const vbs_indicators *defs)
 {
 	return (vbs_klotter_figures){.finds = s, .mapping = &map, .codesets = &cs,
-	                             .indicators = defs, .as_of = civil(2026, 10, 31)};
+	                             .indicators = defs, .as_of = fs_day(2026, 10, 31)};
 }
 
 static int close_to(double got, double w)
 {
-	return fabs(got - w) <= REL_TOL * fmax(fabs(w), 1e-300);
+	return fs_close_to(got, w, REL_TOL);
 }
 
 static const struct want *wanted(const vbs_figure *f)
 {
 	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++)
-		if (!strcmp(want[i].report, f->report) && !strcmp(want[i].indicator, f->indicator) &&
-		    !strcmp(want[i].period, f->period) && !strcmp(want[i].dim, f->dimension) &&
-		    !strcmp(want[i].cat, f->category))
+		if (fs_row_is(f, want[i].report, want[i].indicator, want[i].period, want[i].dim,
+		              want[i].cat))
 			return &want[i];
 	return NULL;
 }
@@ -272,9 +239,7 @@ static void test_figures(void **state)
 			         f->indicator, f->period, f->dimension, f->category, f->value, f->n, f->has,
 			         value, n, has);
 	}
-	if (found != sizeof(want) / sizeof(want[0]))
-		fail_msg("%zu of the %zu expected rows were produced", found,
-		         sizeof(want) / sizeof(want[0]));
+	fs_check_found(found, sizeof(want) / sizeof(want[0]));
 	/* Rows: fynd and antal vb 2 × (1 + typ 3 + miljo 5 + omrade 7) = 32
 	 * each (Okänt område unused up to 2025), lagesbild 3 × 17 = 51 each;
 	 * the three removal measures 2 in vb and 1 in lagesbild. */
@@ -355,10 +320,7 @@ static void test_config_errors(void **state)
 		req = request(&s, &bad);
 		figures_init(&out);
 		error_init(&err);
-		if (klotter_figures_build(&req, &out, &err) != -1 || err.code != VBS_E_CONFIG ||
-		    !strstr(err.file, "indicators.ini") || out.n != 0)
-			fail_msg("case '%s': code %d file '%s' rows %zu; want VBS_E_CONFIG naming "
-			         "indicators.ini and no rows", names[k], err.code, err.file, out.n);
+		fs_check_refused(names[k], klotter_figures_build(&req, &out, &err), &err, &out);
 		figures_release(&out);
 	}
 	finds_release(&s);

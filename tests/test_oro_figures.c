@@ -22,40 +22,17 @@
 #include "figures/oro_figures.h"
 #include "ingest/mapping.h"
 
-#define PIPELINE "pipeline"
+#include "figures_support.h"
+
 #define THRESHOLD 5
 
 static vbs_codesets cs;
 static vbs_mapping map;
 static vbs_indicators inds;
 
-static int32_t civil(int y, int m, int d)
-{
-	int era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return (int32_t)(era * 146097 + doe - 719468);
-}
-
 static uint8_t code_of(const char *column, const char *name)
 {
-	int c = mapping_column(&map, column);
-	const vbs_codeset *set;
-	int i;
-
-	if (c < 0 || map.columns[c].codeset < 0)
-		fail_msg("oro.ini has no code column '%s'", column);
-	set = &cs.sets[map.columns[c].codeset];
-	i = codeset_lookup(set, name);
-	if (i < 0 && set->fallback >= 0 && strcmp(set->fallback_name, name) == 0)
-		i = set->fallback;
-	if (i < 0)
-		fail_msg("'%s' is not a category of the set of '%s'", name, column);
-	return (uint8_t)i;
+	return fs_code_of(&cs, &map, column, name);
 }
 
 /* As of 2026-10-31: VB 2024, 2025; windows 2024, 2025, 2026 (to 31 Oct). */
@@ -140,17 +117,8 @@ static int zero_suppressed(const char *period)
 
 static int setup(void **state)
 {
-	vbs_error err;
-
 	(void)state;
-	error_init(&err);
-	if (codesets_load(&cs, PIPELINE, &err) != 0 ||
-	    mapping_load(&map, PIPELINE, "oro", &cs, &err) != 0 ||
-	    indicators_load(&inds, PIPELINE, &err) != 0) {
-		print_error("loading " PIPELINE ": %s\n", err.message);
-		return -1;
-	}
-	return 0;
+	return fs_load_pipeline(&cs, &map, &inds, "oro");
 }
 
 static void load(vbs_concerns *s)
@@ -161,7 +129,7 @@ static void load(vbs_concerns *s)
 		const struct form *f = &forms[i];
 		vbs_concern rec = {
 			.origin = {.line = (uint32_t)i + 2},
-			.day = civil(f->y, f->m, f->d),
+			.day = fs_day(f->y, f->m, f->d),
 			.verksamhet = code_of("verksamhet", f->verksamhet),
 			.typ_av_oro = code_of("typ_av_oro", f->typ),
 			.miljo = code_of("miljo", f->miljo),
@@ -177,7 +145,7 @@ static void load(vbs_concerns *s)
 static void build(const vbs_concerns *s, const vbs_indicators *defs, vbs_figures *out)
 {
 	vbs_oro_figures req = {.concerns = s, .mapping = &map, .codesets = &cs,
-	                       .indicators = defs, .as_of = civil(2026, 10, 31)};
+	                       .indicators = defs, .as_of = fs_day(2026, 10, 31)};
 	vbs_error err;
 
 	figures_init(out);
@@ -189,8 +157,7 @@ static void build(const vbs_concerns *s, const vbs_indicators *defs, vbs_figures
 static const struct want *wanted(const vbs_figure *f)
 {
 	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++)
-		if (!strcmp(want[i].report, f->report) && !strcmp(want[i].period, f->period) &&
-		    !strcmp(want[i].dim, f->dimension) && !strcmp(want[i].cat, f->category))
+		if (fs_row_is(f, want[i].report, NULL, want[i].period, want[i].dim, want[i].cat))
 			return &want[i];
 	return NULL;
 }
@@ -289,13 +256,10 @@ static void test_config_errors(void **state)
 			snprintf(ind->where_code, sizeof(ind->where_code), "Hot");
 		}
 		req = (vbs_oro_figures){.concerns = &s, .mapping = &map, .codesets = &cs,
-		                        .indicators = &bad, .as_of = civil(2026, 10, 31)};
+		                        .indicators = &bad, .as_of = fs_day(2026, 10, 31)};
 		figures_init(&out);
 		error_init(&err);
-		if (oro_figures_build(&req, &out, &err) != -1 || err.code != VBS_E_CONFIG ||
-		    !strstr(err.file, "indicators.ini") || out.n != 0)
-			fail_msg("case '%s': code %d file '%s' rows %zu; want VBS_E_CONFIG naming "
-			         "indicators.ini and no rows", names[k], err.code, err.file, out.n);
+		fs_check_refused(names[k], oro_figures_build(&req, &out, &err), &err, &out);
 		figures_release(&out);
 	}
 	concerns_release(&s);
