@@ -17,6 +17,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "check.h"
+
 #include "base/date.h"
 #include "ingest/ingest.h"
 #include "ingest/input_files.h"
@@ -24,16 +26,6 @@
 #include "ingest/rejects.h"
 #include "records/keyed.h"
 
-/* Fails the test with a message saying what broke when cond is false. */
-#define CHECK(cond, ...) \
-	do { \
-		if (!(cond)) { \
-			print_error("%s:%d: ", __FILE__, __LINE__); \
-			print_error(__VA_ARGS__); \
-			print_error("\n"); \
-			fail(); \
-		} \
-	} while (0)
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 

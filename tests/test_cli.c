@@ -8,21 +8,13 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "check.h"
+
 #include <stdio.h>
 #include <string.h>
 
 #include "app/cli.h"
 
-/* Fails the test with a message naming the case when cond is false. */
-#define CHECK(cond, ...) \
-	do { \
-		if (!(cond)) { \
-			print_error("%s:%d: ", __FILE__, __LINE__); \
-			print_error(__VA_ARGS__); \
-			print_error("\n"); \
-			fail(); \
-		} \
-	} while (0)
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 

@@ -6,6 +6,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "check.h"
+
 #include <errno.h>
 #include <iconv.h>
 #include <stdio.h>
@@ -17,16 +19,6 @@
 
 #define DATA "tests/data/csv/"
 
-/* Fails the test with a message naming the case when cond is false. */
-#define CHECK(cond, ...) \
-	do { \
-		if (!(cond)) { \
-			print_error("%s:%d: ", __FILE__, __LINE__); \
-			print_error(__VA_ARGS__); \
-			print_error("\n"); \
-			fail(); \
-		} \
-	} while (0)
 
 enum { MAX_ROWS = 16, ROW_TEXT = 256, MISMATCH_TEXT = 512 };
 

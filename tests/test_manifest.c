@@ -11,6 +11,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "check.h"
+
 #include <cjson/cJSON.h>
 #include <errno.h>
 #include <stdio.h>
@@ -23,16 +25,6 @@
 #include "ingest/input_files.h"
 #include "report/manifest.h"
 
-/* Fails the test with a message saying what broke when cond is false. */
-#define CHECK(cond, ...) \
-	do { \
-		if (!(cond)) { \
-			print_error("%s:%d: ", __FILE__, __LINE__); \
-			print_error(__VA_ARGS__); \
-			print_error("\n"); \
-			fail(); \
-		} \
-	} while (0)
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 

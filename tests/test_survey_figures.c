@@ -14,6 +14,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "check.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,16 +30,6 @@
 #include "ingest/rejects.h"
 #include "records/respondents.h"
 
-/* Fails the test with a message naming the case when cond is false. */
-#define CHECK(cond, ...) \
-	do { \
-		if (!(cond)) { \
-			print_error("%s:%d: ", __FILE__, __LINE__); \
-			print_error(__VA_ARGS__); \
-			print_error("\n"); \
-			fail(); \
-		} \
-	} while (0)
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
