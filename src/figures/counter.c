@@ -476,7 +476,10 @@ int counter_filter(const vbs_indicator *ind, const char *ind_path,
 	return 0;
 }
 
-int counter_periods(int first_year, int32_t as_of, vbs_periods p[2], vbs_error *err)
+/* Builds the periods of both reports for a source whose first year is
+ * first_year: p[0] report "vb", p[1] "lagesbild". Returns 0, or -1 with
+ * VBS_E_DATA when the data span more than PERIODS_MAX years. */
+static int counter_periods(int first_year, int32_t as_of, vbs_periods p[2], vbs_error *err)
 {
 	if (periods_build(&p[0], "vb", first_year, as_of) != 0 ||
 	    periods_build(&p[1], "lagesbild", first_year, as_of) != 0)

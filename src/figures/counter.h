@@ -171,9 +171,5 @@ int counter_filter(const vbs_indicator *ind, const char *ind_path,
                    const char codes[][INDICATOR_CODE_MAX], int ncodes,
                    vbs_counter_filter *out, vbs_error *err);
 
-/* Builds the periods of both reports for a source whose first year is
- * first_year: p[0] report "vb", p[1] "lagesbild". Returns 0, or -1 with
- * VBS_E_DATA when the data span more than PERIODS_MAX years. */
-int counter_periods(int first_year, int32_t as_of, vbs_periods p[2], vbs_error *err);
 
 #endif

@@ -226,11 +226,3 @@ const vbs_indicator *indicators_find(const vbs_indicators *t, const char *id)
 			return &t->items[i];
 	return NULL;
 }
-
-int indicators_has_code(const char list[][INDICATOR_CODE_MAX], int n, const char *code)
-{
-	for (int i = 0; i < n; i++)
-		if (strcmp(list[i], code) == 0)
-			return 1;
-	return 0;
-}

@@ -74,7 +74,4 @@ int indicators_load(vbs_indicators *t, const char *dir, vbs_error *err);
 /* The indicator with this id, or NULL. */
 const vbs_indicator *indicators_find(const vbs_indicators *t, const char *id);
 
-/* 1 when code is among the n codes of list. */
-int indicators_has_code(const char list[][INDICATOR_CODE_MAX], int n, const char *code);
-
 #endif

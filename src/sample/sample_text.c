@@ -49,7 +49,8 @@ void smp_text_staff(gsl_rng *r, char buf[static SMP_NAME_MAX])
 	         smp_rng_string(r, staff_last, SMP_COUNT(staff_last)));
 }
 
-int smp_text_luhn(const char digits[static 9])
+/* The Luhn check digit (0-9) of the nine digits YYMMDDNNN. */
+static int smp_text_luhn(const char digits[static 9])
 {
 	int sum = 0, i;
 

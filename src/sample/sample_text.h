@@ -21,8 +21,6 @@ void smp_text_staff(gsl_rng *r, char buf[static SMP_NAME_MAX]);
 void smp_text_personnummer(gsl_rng *r, int long_form,
                            char buf[static SMP_PNR_MAX]);
 
-/* The Luhn check digit (0-9) of the nine digits YYMMDDNNN. */
-int smp_text_luhn(const char digits[static 9]);
 
 /* A bounded text builder: appends stop at the end of the buffer and set
  * overflow, which the caller treats as a bug (the buffers are sized for
